@@ -1,0 +1,1 @@
+export { LensError, isLensError, type ErrorParams } from './lens-error';

@@ -1,0 +1,44 @@
+import type { Transcript } from '../trace/transcript';
+
+export type ExchangeLevel = 'character' | 'tpdu' | 'short-apdu' | 'extended-apdu';
+export type ReaderFamily = 'ccid' | 'rcs380' | 'rcs300';
+
+/** What the app shows about a connected reader. */
+export interface ReaderInfo {
+  readonly vendorId: number;
+  readonly productId: number;
+  readonly name: string;
+  readonly family: ReaderFamily;
+  /** contact (ISO 7816) or contactless (ISO 14443 Type B run by the page) */
+  readonly cardInterface: 'contact' | 'contactless';
+  readonly exchangeLevel?: ExchangeLevel;
+  /** e.g. ['T=1'] or ['ISO 14443-4 Type B'] */
+  readonly protocols: readonly string[];
+  /** shown with an "experimental" badge (RC-S300 interface 1) */
+  readonly experimental: boolean;
+}
+
+/**
+ * What `openReader` / `openCcidReader` give back (architecture: public entry points). A reader
+ * becomes a CardChannel once powered on: `transmit` carries one APDU.
+ */
+export interface CardReader {
+  readonly info: ReaderInfo;
+  /** Power the card (or activate it in the field); resolves to the ATR. */
+  powerOn(): Promise<Uint8Array>;
+  transmit(apdu: Uint8Array): Promise<Uint8Array>;
+  powerOff(): Promise<void>;
+  close(): Promise<void>;
+  /** Whether a card is present now (no power-up needed). */
+  cardPresent(): Promise<boolean>;
+  /** Card insert/remove notifications; returns the unsubscribe function. */
+  onCardChange(listener: (present: boolean) => void): () => void;
+  /** What one APDU may carry through this reader. */
+  readonly apduLimits: { readonly extendedLength: boolean; readonly maxCommandData: number; readonly maxResponseData: number };
+}
+
+export interface OpenReaderOptions {
+  /** Bound on one exchange with the reader, ms (every wait has a bound). */
+  readonly timeoutMs?: number;
+  readonly transcript?: Transcript;
+}

@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// The app is served from the site root; every asset is precached so the PWA works with the network off.
+export default defineConfig({
+  build: { target: 'es2022', sourcemap: true },
+  preview: { port: 4173, strictPort: true },
+  plugins: [
+    VitePWA({
+      strategies: 'generateSW',
+      injectRegister: false, // registered with workbox-window in src/app/pwa.ts
+      registerType: 'prompt',
+      includeManifestIcons: false,
+      manifest: {
+        name: 'JPKI Lens — マイナンバーカード証明書ビューア',
+        short_name: 'JPKI Lens',
+        description: 'Read and explain the certificates on a My Number Card from Chrome, over USB, with nothing installed.',
+        lang: 'ja',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#17324d',
+        background_color: '#f6f7f9',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,cer}'],
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+    }),
+  ],
+  test: {
+    environment: 'node',
+    include: ['tests/unit/**/*.test.ts'],
+    testTimeout: 20_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/unit.json' },
+  },
+});
