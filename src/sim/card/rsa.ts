@@ -111,3 +111,38 @@ export function modulusBytes(key: RsaPrivateKey): Uint8Array<ArrayBuffer> {
 export const SHA256_DIGEST_INFO_PREFIX = Uint8Array.of(
   0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20,
 );
+
+/**
+ * EMSA-PSS-ENCODE with SHA-256, MGF1-SHA-256 and a random 32-byte salt (RFC 8017 §9.1.1), for the
+ * card's P1=04/05 schemes (jpki-card.md §3.5, UNCONFIRMED single source). `mHash` is the 32-byte hash.
+ */
+export async function pssEncodeSha256(mHash: Uint8Array, key: RsaPrivateKey): Promise<Uint8Array<ArrayBuffer>> {
+  const sha256 = async (d: Uint8Array<ArrayBuffer>): Promise<Uint8Array> => new Uint8Array(await crypto.subtle.digest('SHA-256', d));
+  const emBits = key.n.toString(2).length - 1;
+  const emLen = Math.ceil(emBits / 8);
+  const hLen = 32;
+  const salt = crypto.getRandomValues(new Uint8Array(hLen));
+  const mPrime = new Uint8Array(8 + hLen + hLen);
+  mPrime.set(mHash, 8);
+  mPrime.set(salt, 8 + hLen);
+  const h = await sha256(mPrime);
+  const db = new Uint8Array(emLen - hLen - 1);
+  db[emLen - 2 * hLen - 2] = 0x01;
+  db.set(salt, emLen - 2 * hLen - 1);
+  // MGF1 (RFC 8017 §B.2.1)
+  const mask = new Uint8Array(Math.ceil(db.length / hLen) * hLen);
+  for (let counter = 0; counter * hLen < db.length; counter++) {
+    const input = new Uint8Array(hLen + 4);
+    input.set(h);
+    input[hLen + 3] = counter & 0xff;
+    input[hLen + 2] = (counter >> 8) & 0xff;
+    mask.set(await sha256(input), counter * hLen);
+  }
+  for (let i = 0; i < db.length; i++) db[i] ^= mask[i];
+  db[0] &= 0xff >> (8 * emLen - emBits);
+  const em = new Uint8Array(key.k);
+  em.set(db, key.k - emLen);
+  em.set(h, key.k - emLen + db.length);
+  em[key.k - 1] = 0xbc;
+  return em;
+}

@@ -1,0 +1,14 @@
+/** The virtual My Number card (see virtual-card.ts) and its fixture data. */
+export { VirtualMyNumberCard, createVirtualMyNumberCard, type ApduLogEntry, type PinStatus } from './virtual-card';
+export {
+  DEFAULT_PINS,
+  KNOWN_CONTACT_ATRS,
+  PIN_LIMITS,
+  TOKEN_LABELS,
+  type KnownAtr,
+  type PinName,
+  type TokenKind,
+  type VirtualCardOptions,
+} from './options';
+export { PEOPLE, PERSON_IDS, verificationCodeB, type PersonId, type SyntheticPerson } from './people';
+export { AID } from './layout';

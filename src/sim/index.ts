@@ -1,0 +1,10 @@
+/**
+ * Public entry of the virtual hardware (architecture: "Public entry points"). Tests outside the unit
+ * suite and the app's demo mode import from here only.
+ */
+
+// The virtual My Number card (src/sim/card/).
+export * from './card';
+
+// Reader doubles (src/sim/readers/) are exported below by their owner:
+// export { createVirtualReader } from './readers';
