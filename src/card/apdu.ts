@@ -156,11 +156,13 @@ async function exchange(channel: CardChannel, wire: Bytes, cmd: CommandApdu | nu
   return parseResponse(raw);
 }
 
-/** The APDU as hex with the data field replaced by `**` per byte (header and lengths kept). */
+/** The APDU as hex with the data field replaced by `**` per byte (header and lengths kept); lower
+ * case like the transcript's own hex. */
 export function maskedHex(wire: Uint8Array, cmd: CommandApdu): string {
   const nc = cmd.data?.length ?? 0;
-  if (nc === 0) return toHex(wire);
+  const hex = (b: Uint8Array) => toHex(b).toLowerCase();
+  if (nc === 0) return hex(wire);
   const lcLen = wire[4] === 0 ? 3 : 1; // extended Lc is 00 Lc1 Lc2; a short Lc is never 00
   const start = 4 + lcLen;
-  return [toHex(wire.subarray(0, start)), Array(nc).fill('**').join(' '), toHex(wire.subarray(start + nc))].filter((s) => s).join(' ');
+  return [hex(wire.subarray(0, start)), Array(nc).fill('**').join(' '), hex(wire.subarray(start + nc))].filter((s) => s).join(' ');
 }
