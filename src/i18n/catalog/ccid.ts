@@ -130,8 +130,29 @@ const t1AtrEn: Record<string, string> = {
 };
 // --- end t1/atr ---
 
+// --- ccid host ---
+// USB CCID reader (src/readers/ccid): slot and card errors. Params: {name} reader name,
+// {protocol} e.g. "T=0", {length}/{max} bytes.
+const ccidHostJa: Record<string, string> = {
+  'error.card-absent': '{name} にカードが入っていません。マイナンバーカードを IC チップを上にして奥まで差し込んでください。',
+  'error.card-mute': 'カードが応答しません ({name})。IC チップの向きと汚れを確かめ、差し直してください。',
+  'error.card-removed': '通信中にカードが抜かれました ({name})。送ったコマンドの結果は分かりません。差し直してから読み直してください (暗証番号の照合中だった場合は、残り回数を確かめてから)。',
+  'error.card-not-powered': 'カードにまだ電源が入っていません ({name})。先にカードを読み取り開始してください。',
+  'error.card-protocol-unsupported': 'カードとリーダーに共通の通信方式がありません ({protocol})。',
+  'error.apdu-too-long': 'コマンドが長すぎて、このリーダーとカードの組み合わせでは送れません ({length} バイト、データ部は最大 {max} バイト)。',
+};
+const ccidHostEn: Record<string, string> = {
+  'error.card-absent': 'There is no card in {name}. Insert the My Number Card all the way, chip side up.',
+  'error.card-mute': 'The card does not answer ({name}). Check the chip side and contacts, and insert it again.',
+  'error.card-removed': 'The card was removed during an exchange ({name}). The result of the command is unknown. Insert it again and read again (after a PIN check, look at the remaining tries first).',
+  'error.card-not-powered': 'The card is not powered yet ({name}). Start reading the card first.',
+  'error.card-protocol-unsupported': 'The card and the reader share no transmission protocol ({protocol}).',
+  'error.apdu-too-long': 'This command is too long for this reader and card ({length} bytes; at most {max} data bytes).',
+};
+// --- end ccid host ---
+
 // Strings of the ccid domain. Keys: `error.<code>` for LensError codes, `ccid.<what>` otherwise.
 export const ccidCatalog: Catalog = {
-  ja: { ...t1AtrJa },
-  en: { ...t1AtrEn },
+  ja: { ...t1AtrJa, ...ccidHostJa },
+  en: { ...t1AtrEn, ...ccidHostEn },
 };
