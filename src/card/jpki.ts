@@ -8,7 +8,7 @@ import type { CardChannel } from './channel';
 import { AID, JPKI_EF } from './aids';
 import type { Bytes } from './bytes';
 import { type JpkiCardInfo, readJpkiCardInfo, selectJpkiIfPresent } from './card-info';
-import { type PinStatus, type VerifyOptions, changePin, readPinStatus, verifyPin } from './pin';
+import { type PinStatus, type VerifyOptions, changePin, readPinStatus, verifyPin, withNewPinBytes, withPinBytes } from './pin';
 import { PIN } from './pin-references';
 import { type PinStatusEntry, readAllPinStatus } from './pin-status';
 import { readObject } from './read';
@@ -105,10 +105,12 @@ export class JpkiAp {
   verifyPin(pin: JpkiPin, value: string, options: VerifyOptions = {}): Promise<void> {
     const ref = PIN_OF[pin];
     if (!ref) return Promise.reject(new LensError('jpki-pin-kind-unknown', { pin: String(pin) }));
-    return this.session.run(async () => {
-      await this.selectAp();
-      await verifyPin(this.session, ref, value, options);
-    });
+    return withPinBytes(ref, value, options, (encoded) =>
+      this.session.run(async () => {
+        await this.selectAp();
+        await verifyPin(this.session, ref, encoded, options);
+      }),
+    );
   }
 
   /** Change a PIN: VERIFY `current` (same guard as `verifyPin`), then CHANGE REFERENCE DATA with
@@ -116,10 +118,12 @@ export class JpkiAp {
   changePin(pin: JpkiPin, current: string, next: string, options: VerifyOptions = {}): Promise<void> {
     const ref = PIN_OF[pin];
     if (!ref) return Promise.reject(new LensError('jpki-pin-kind-unknown', { pin: String(pin) }));
-    return this.session.run(async () => {
-      await this.selectAp();
-      await changePin(this.session, ref, current, next, options);
-    });
+    return withNewPinBytes(ref, current, next, options, (a, b) =>
+      this.session.run(async () => {
+        await this.selectAp();
+        await changePin(this.session, ref, a, b, options);
+      }),
+    );
   }
 
   /**
@@ -135,16 +139,17 @@ export class JpkiAp {
     }
     return this.session.run(async () => {
       await this.selectAp();
-      let publicKey = this.keys.get(key) ?? (await this.loadKey(key));
+      const cached = this.keys.get(key);
+      let publicKey = cached ?? (await this.loadKey(key));
       await this.session.selectEf(KEY_EF[key]);
       const r = await this.session.send({ cla: 0x80, ins: 0x2a, p1: 0x00, p2: 0x80, data: digestInfo, ne: 256 });
       if (r.sw === 0x6982) throw new LensError('pin-not-verified', { pin: PIN_OF[key].id }, { cause: new CardStatusError(r.sw, 'COMPUTE DIGITAL SIGNATURE') });
       if (r.sw !== SW_OK) throw new CardStatusError(r.sw, 'COMPUTE DIGITAL SIGNATURE');
       const signature = r.data;
       if (!verifyPkcs1v15(publicKey, digestInfo, signature)) {
-        // The cached key may be a previous card's: read the certificate again before concluding.
-        publicKey = await this.loadKey(key);
-        if (!verifyPkcs1v15(publicKey, digestInfo, signature)) throw new LensError('jpki-signature-check-failed', { key });
+        // A cached key may be a previous card's: read the certificate again before concluding.
+        if (cached) publicKey = await this.loadKey(key);
+        if (!cached || !verifyPkcs1v15(publicKey, digestInfo, signature)) throw new LensError('jpki-signature-check-failed', { key });
       }
       return signature;
     });

@@ -17,7 +17,7 @@ import {
   decodeIntegrityRecord,
   decodeMyNumber,
 } from './kenhojo-data';
-import { type PinStatus, type VerifyOptions, changePin, readPinStatus, verifyPin } from './pin';
+import { type PinStatus, type VerifyOptions, changePin, readPinStatus, verifyPin, withNewPinBytes, withPinBytes } from './pin';
 import { PIN } from './pin-references';
 import { readObject, readPrefix } from './read';
 import { CardSession } from './session';
@@ -58,17 +58,21 @@ export class KenhojoAp {
 
   /** The 4-digit 券面事項入力補助用暗証番号, with the same local validation and last-try guard as JPKI. */
   verifyPin(value: string, options: VerifyOptions = {}): Promise<void> {
-    return this.session.run(async () => {
-      await this.selectAp();
-      await verifyPin(this.session, PIN.kenhojo, value, options);
-    });
+    return withPinBytes(PIN.kenhojo, value, options, (encoded) =>
+      this.session.run(async () => {
+        await this.selectAp();
+        await verifyPin(this.session, PIN.kenhojo, encoded, options);
+      }),
+    );
   }
 
   changePin(current: string, next: string, options: VerifyOptions = {}): Promise<void> {
-    return this.session.run(async () => {
-      await this.selectAp();
-      await changePin(this.session, PIN.kenhojo, current, next, options);
-    });
+    return withNewPinBytes(PIN.kenhojo, current, next, options, (a, b) =>
+      this.session.run(async () => {
+        await this.selectAp();
+        await changePin(this.session, PIN.kenhojo, a, b, options);
+      }),
+    );
   }
 
   /** 個人番号 (EF 0001, FF10). Needs the PIN. */

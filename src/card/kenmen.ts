@@ -13,7 +13,7 @@
 import type { CardChannel } from './channel';
 import { AID, KENMEN_EF } from './aids';
 import type { Bytes } from './bytes';
-import { type PinStatus, type VerifyOptions, readPinStatus, verifyPin } from './pin';
+import { type PinStatus, type VerifyOptions, readPinStatus, verifyPin, withPinBytes } from './pin';
 import { PIN } from './pin-references';
 import { readObject } from './read';
 import { CardSession } from './session';
@@ -135,10 +135,12 @@ export class KenmenAp {
 
   /** Present 照合番号A = the 12-digit 個人番号 (in clear: this AP has no secure messaging). */
   verifyNumberA(myNumber: string, options: VerifyOptions = {}): Promise<void> {
-    return this.session.run(async () => {
-      await this.selectAp();
-      await verifyPin(this.session, PIN.kenmenA, myNumber, options);
-    });
+    return withPinBytes(PIN.kenmenA, myNumber, options, (encoded) =>
+      this.session.run(async () => {
+        await this.selectAp();
+        await verifyPin(this.session, PIN.kenmenA, encoded, options);
+      }),
+    );
   }
 
   /** The card face (EF 0002). Needs 照合番号A (or B). Personal data: read inside `sensitive()`. */

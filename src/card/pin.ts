@@ -64,31 +64,66 @@ function checkCancelled(signal: AbortSignal | undefined, pin: PinReference): voi
 }
 
 /**
- * Present `value` to `pin`: validate locally, read the counter, refuse when blocked or when one try
- * is left without `acknowledgeLastTry`, then send exactly one VERIFY. Nothing is sent when any check
- * fails. The PIN bytes are zeroed after sending and masked in the transcript.
+ * Validate `value` for `pin` *before any I/O* (a malformed value sent to the card costs a try), and
+ * refuse an already-cancelled entry; then run `use` with the encoded bytes and zero them afterwards,
+ * whatever happens. Validation failures come back as a rejected promise, so a caller's
+ * `session.run` (and its SELECTs) never starts.
  */
-export async function verifyPin(session: CardSession, pin: PinReference, value: string, options: VerifyOptions = {}): Promise<void> {
-  const encoded = pinBytes(pin.format, value); // throws before any I/O
+export function withPinBytes<T>(pin: PinReference, value: string, options: VerifyOptions, use: (encoded: Uint8Array) => Promise<T>): Promise<T> {
+  let encoded: Uint8Array;
   try {
+    encoded = pinBytes(pin.format, value);
     checkCancelled(options.signal, pin);
-    const status = await readPinStatus(session, pin);
-    if (status.blocked) throw new LensError('pin-blocked', { pin: pin.id });
-    if (status.remaining === 1 && !options.acknowledgeLastTry) {
-      throw new LensError('pin-last-try-not-acknowledged', { pin: pin.id, remaining: 1 });
-    }
-    checkCancelled(options.signal, pin);
-    await presentVerify(session, pin, encoded);
-  } finally {
-    encoded.fill(0);
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
   }
+  return use(encoded).finally(() => encoded.fill(0));
+}
+
+/** As `withPinBytes` for a change: both values validated (the new one with the registration rules). */
+export function withNewPinBytes<T>(
+  pin: PinReference,
+  current: string,
+  next: string,
+  options: VerifyOptions,
+  use: (current: Uint8Array, next: Uint8Array) => Promise<T>,
+): Promise<T> {
+  let a: Uint8Array | undefined;
+  let b: Uint8Array | undefined;
+  try {
+    a = pinBytes(pin.format, current);
+    b = newPinBytes(pin.format, next);
+    checkCancelled(options.signal, pin);
+  } catch (e) {
+    a?.fill(0);
+    b?.fill(0);
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+  const [x, y] = [a, b];
+  return use(x, y).finally(() => {
+    x.fill(0);
+    y.fill(0);
+  });
+}
+
+/**
+ * Present an encoded PIN (from `withPinBytes`): read the counter, refuse when blocked or when one try
+ * is left without `acknowledgeLastTry`, then send exactly one VERIFY. Nothing is presented when any
+ * check fails. The PIN bytes are masked in the transcript; the caller zeroes them.
+ */
+export async function verifyPin(session: CardSession, pin: PinReference, encoded: Uint8Array, options: VerifyOptions = {}): Promise<void> {
+  const status = await readPinStatus(session, pin);
+  if (status.blocked) throw new LensError('pin-blocked', { pin: pin.id });
+  if (status.remaining === 1 && !options.acknowledgeLastTry) {
+    throw new LensError('pin-last-try-not-acknowledged', { pin: pin.id, remaining: 1 });
+  }
+  checkCancelled(options.signal, pin);
+  await presentVerify(session, pin, encoded);
 }
 
 /** One VERIFY `00 20 00 80 Lc <PIN>`, masked and sensitive; maps the answer to a named error. */
 async function presentVerify(session: CardSession, pin: PinReference, encoded: Uint8Array): Promise<void> {
-  const r = await session.sensitive(() =>
-    session.send({ cla: 0x00, ins: 0x20, p1: 0x00, p2: 0x80, data: encoded }, { secret: true }),
-  );
+  const r = await session.sensitive(() => session.send({ cla: 0x00, ins: 0x20, p1: 0x00, p2: 0x80, data: encoded }, { secret: true }));
   if (r.sw === SW_OK) {
     session.markVerified(pin.ef);
     return;
@@ -102,27 +137,18 @@ async function presentVerify(session: CardSession, pin: PinReference, encoded: U
 }
 
 /**
- * Change `pin` from `current` to `next`: both validated locally first (the new one with the
- * registration rules), then the guarded VERIFY, then CHANGE REFERENCE DATA `00 24 01 80 Lc <new>`
+ * Change `pin`: the guarded VERIFY of `current`, then CHANGE REFERENCE DATA `00 24 01 80 Lc <new>`
  * (P1=01: only the new value in the data field, the old one having just been verified; jpki/myna
- * `change_pin`, myna-card `change_reference_data`).
+ * `change_pin`, myna-card `change_reference_data`). Both values come from `withNewPinBytes`.
  */
 export async function changePin(
   session: CardSession,
   pin: PinReference,
-  current: string,
-  next: string,
+  current: Uint8Array,
+  next: Uint8Array,
   options: VerifyOptions = {},
 ): Promise<void> {
-  pinBytes(pin.format, current).fill(0); // validate before any I/O
-  const encodedNext = newPinBytes(pin.format, next);
-  try {
-    await verifyPin(session, pin, current, options);
-    const r = await session.sensitive(() =>
-      session.send({ cla: 0x00, ins: 0x24, p1: 0x01, p2: 0x80, data: encodedNext }, { secret: true }),
-    );
-    if (r.sw !== SW_OK) throw new CardStatusError(r.sw, 'CHANGE REFERENCE DATA');
-  } finally {
-    encodedNext.fill(0);
-  }
+  await verifyPin(session, pin, current, options);
+  const r = await session.sensitive(() => session.send({ cla: 0x00, ins: 0x24, p1: 0x01, p2: 0x80, data: next }, { secret: true }));
+  if (r.sw !== SW_OK) throw new CardStatusError(r.sw, 'CHANGE REFERENCE DATA');
 }

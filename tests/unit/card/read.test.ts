@@ -22,10 +22,10 @@ async function inEf(ch: ScriptedChannel, fn: (s: CardSession) => Promise<Uint8Ar
   });
 }
 
-const PRE = [
+const PRE: [string, string][] = [
   [SELECT_JPKI, OK],
   [selectEf(0x000a), OK],
-] as const;
+];
 
 describe('readStrategy', () => {
   it('short APDUs: 256-byte chunks unless the channel carries less', () => {
