@@ -1,0 +1,119 @@
+// The ASN.1 structure of any BER/DER blob as a tree with byte ranges, so the app can highlight the
+// hex of a node and the dump can print openssl's offsets. asn1js does the decoding (house rule 2);
+// this file only turns its blocks into absolute offsets.
+import * as asn1js from 'asn1js';
+import { LensError } from '../../errors';
+
+export type TagClass = 'universal' | 'application' | 'context' | 'private';
+
+export interface Asn1Node {
+  /** Offset of the identifier octet (header start). */
+  readonly offset: number;
+  readonly depth: number;
+  /** Identifier + length octets. */
+  readonly headerLength: number;
+  /** Content length; for the indefinite form, the content up to (not including) the end-of-contents octets. */
+  readonly length: number;
+  readonly indefinite: boolean;
+  /** First content byte. */
+  readonly contentStart: number;
+  /** One past the last byte of this node (end-of-contents octets included). */
+  readonly end: number;
+  readonly tagClass: TagClass;
+  readonly tagNumber: number;
+  readonly constructed: boolean;
+  readonly children: readonly Asn1Node[];
+}
+
+const CLASSES: Record<number, TagClass> = { 1: 'universal', 2: 'application', 3: 'context', 4: 'private' };
+
+/** Nesting limit: deeper input is not a certificate and would only exhaust the stack. */
+const MAX_DEPTH = 64;
+
+interface BlockLike {
+  idBlock: { tagClass: number; tagNumber: number; isConstructed: boolean; blockLength: number };
+  lenBlock: { blockLength: number; length: number; isIndefiniteForm: boolean };
+  valueBlock: { value?: unknown };
+  error?: string;
+}
+
+function convert(block: BlockLike, der: Uint8Array, offset: number, depth: number): Asn1Node {
+  if (depth > MAX_DEPTH) throw new LensError('pki-asn1-malformed', { offset }, { detail: 'nesting too deep' });
+  const { idBlock, lenBlock } = block;
+  const tagClass = CLASSES[idBlock.tagClass];
+  if (!tagClass) throw new LensError('pki-asn1-malformed', { offset }, { detail: 'bad tag class' });
+  const headerLength = idBlock.blockLength + lenBlock.blockLength;
+  const contentStart = offset + headerLength;
+  const children: Asn1Node[] = [];
+  let end: number;
+  let length: number;
+  if (idBlock.isConstructed) {
+    let pos = contentStart;
+    const value = Array.isArray(block.valueBlock.value) ? (block.valueBlock.value as BlockLike[]) : [];
+    for (const child of value) {
+      const node = convert(child, der, pos, depth + 1);
+      children.push(node);
+      pos = node.end;
+    }
+    if (lenBlock.isIndefiniteForm) {
+      // asn1js consumes the end-of-contents octets without listing them; openssl prints them as EOC.
+      if (der[pos] !== 0 || der[pos + 1] !== 0 || pos + 2 > der.length) {
+        throw new LensError('pki-asn1-malformed', { offset: pos }, { detail: 'missing end-of-contents' });
+      }
+      children.push({ offset: pos, depth: depth + 1, headerLength: 2, length: 0, indefinite: false, contentStart: pos + 2,
+        end: pos + 2, tagClass: 'universal', tagNumber: 0, constructed: false, children: [] });
+      length = pos - contentStart;
+      end = pos + 2;
+    } else {
+      length = lenBlock.length;
+      end = contentStart + length;
+      if (pos !== end) throw new LensError('pki-asn1-malformed', { offset }, { detail: 'children do not fill the content' });
+    }
+  } else {
+    if (lenBlock.isIndefiniteForm) throw new LensError('pki-asn1-malformed', { offset }, { detail: 'indefinite primitive' });
+    length = lenBlock.length;
+    end = contentStart + length;
+  }
+  if (end > der.length) throw new LensError('pki-asn1-malformed', { offset }, { detail: 'content runs past the end' });
+  return { offset, depth, headerLength, length, indefinite: lenBlock.isIndefiniteForm, contentStart, end, tagClass,
+    tagNumber: idBlock.tagNumber, constructed: idBlock.isConstructed, children };
+}
+
+/**
+ * Every top-level element of `der` (openssl asn1parse also keeps going after the first one).
+ * Throws `pki-asn1-malformed` (with the byte offset) for anything asn1js cannot decode.
+ */
+export function parseAsn1Tree(der: Uint8Array): Asn1Node[] {
+  if (der.length === 0) throw new LensError('pki-empty-input');
+  const roots: Asn1Node[] = [];
+  let pos = 0;
+  while (pos < der.length) {
+    const view = der.subarray(pos);
+    const res = asn1js.fromBER(view);
+    const block = res.result as unknown as BlockLike;
+    if (res.offset === -1 || block.error) {
+      throw new LensError('pki-asn1-malformed', { offset: pos }, { detail: block.error || 'undecodable' });
+    }
+    const node = convert(block, der, pos, 0);
+    if (node.end !== pos + res.offset) throw new LensError('pki-asn1-malformed', { offset: pos }, { detail: 'length mismatch' });
+    roots.push(node);
+    pos = node.end;
+  }
+  return roots;
+}
+
+/** Depth-first, document order (the order openssl prints). */
+export function* walkAsn1(nodes: readonly Asn1Node[]): Generator<Asn1Node> {
+  for (const n of nodes) {
+    yield n;
+    yield* walkAsn1(n.children);
+  }
+}
+
+/** The innermost node covering byte `offset` (for "click a hex byte → show its node"). */
+export function nodeAt(nodes: readonly Asn1Node[], offset: number): Asn1Node | undefined {
+  for (const n of nodes) {
+    if (offset >= n.offset && offset < n.end) return nodeAt(n.children, offset) ?? n;
+  }
+  return undefined;
+}
