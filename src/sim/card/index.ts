@@ -1,5 +1,12 @@
 /** The virtual My Number card (see virtual-card.ts) and its fixture data. */
-export { VirtualMyNumberCard, createVirtualMyNumberCard, type ApduLogEntry, type PinStatus } from './virtual-card';
+export {
+  CARD_REMOVED,
+  VirtualMyNumberCard,
+  createVirtualMyNumberCard,
+  isVirtualCardRemoved,
+  type ApduLogEntry,
+  type PinStatus,
+} from './virtual-card';
 export {
   DEFAULT_PINS,
   KNOWN_CONTACT_ATRS,

@@ -5,7 +5,7 @@
  * SIGNATURE, GET CHALLENGE, GET DATA. Its own APDU code: nothing from src/card/ is imported.
  */
 import type { CardChannel, ChannelCapabilities } from '../../card/channel';
-import { LensError } from '../../errors';
+import { LensError, isLensError } from '../../errors';
 import { SW, parseCommandApdu, response, triesLeft, type CommandApdu } from './apdu';
 import { concat, equalBytes, fromHex, hex } from './bytes';
 import type { Access, ApName, Application, Ef, KeyEf, PinEf } from './file-system';
@@ -24,6 +24,13 @@ export interface PinStatus {
   readonly remaining: number;
   readonly max: number;
   readonly blocked: boolean;
+}
+
+/** The error code of a transmit to a removed card. */
+export const CARD_REMOVED = 'sim-card-removed';
+
+export function isVirtualCardRemoved(e: unknown): boolean {
+  return isLensError(e, CARD_REMOVED);
 }
 
 /** GlobalPlatform ISD AID: selecting it returns the card to MF (card-manager) state (§2 "SELECT MF"). */
@@ -90,7 +97,7 @@ export class VirtualMyNumberCard implements CardChannel {
   }
 
   async transmit(apdu: Uint8Array): Promise<Uint8Array> {
-    if (this.removed) throw new LensError('sim-card-removed');
+    if (this.removed) throw new LensError(CARD_REMOVED);
     const res = await this.process(apdu);
     this.log.push({ command: maskedCommand(apdu), response: hex(res) });
     return res;
