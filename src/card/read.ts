@@ -80,7 +80,10 @@ export async function readObject(session: CardSession, options: ReadObjectOption
     joined = undefined;
     if (total === undefined && have > 0) {
       joined = bytes(...parts);
-      if (joined[0] === 0x00 || joined[0] === 0xff) throw new LensError(options.emptyCode ?? 'ef-empty');
+      // Filler from byte 0 means no object: 00, or FF FF (a lone FF may be the start of FF10/FF20/FF30).
+      if (joined[0] === 0x00 || (joined[0] === 0xff && joined.length >= 2 && joined[1] === 0xff)) {
+        throw new LensError(options.emptyCode ?? 'ef-empty');
+      }
       const h = parseTlvHeader(joined);
       if (h) {
         total = h.end;
