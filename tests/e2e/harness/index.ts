@@ -1,0 +1,4 @@
+export { test, expect, appReady, installSim, cspViolations, Guard, SIM_SCRIPT, type Problem } from './fixtures';
+export { expectAccessible } from './axe';
+export { screenshot, VIEWPORTS, SCREENSHOT_DIR, type ViewportName } from './screenshots';
+export { withLocale } from './locale';

@@ -1,0 +1,79 @@
+/**
+ * The simulated-WebUSB injection path: the app's `navigator.usb` is the FakeUsb from
+ * test-build/sim-usb.js, installed before the app's own scripts, and its devices behave as USBDevices.
+ */
+import { test, expect, appReady } from './harness';
+
+test.describe('simulated WebUSB', () => {
+  test.use({ sim: { devices: [{ kind: 'echo', serialNumber: 'GRANTED-1', granted: true }, { kind: 'echo', serialNumber: 'NEW-2' }] } });
+
+  test('getDevices lists the granted device; a transfer round-trips through the double', async ({ page }) => {
+    await page.goto('/');
+    await appReady(page);
+    const result = await page.evaluate(async () => {
+      const devices = await navigator.usb.getDevices();
+      const d = devices[0];
+      await d.open();
+      await d.selectConfiguration(1);
+      await d.claimInterface(0);
+      await d.transferOut(1, new Uint8Array([0x62, 0x00, 0x01]));
+      const r = await d.transferIn(1, 64);
+      await d.close();
+      return {
+        serials: devices.map((x) => x.serialNumber),
+        isFake: navigator.usb.constructor.name,
+        echoed: [...new Uint8Array(r.data!.buffer)],
+        status: r.status,
+      };
+    });
+    expect(result).toEqual({ serials: ['GRANTED-1'], isFake: 'FakeUsb', echoed: [0x62, 0x00, 0x01], status: 'ok' });
+    const log = await page.evaluate(() => window.__jpkiLensSim!.usbLog(0));
+    expect(log).toEqual([
+      { dir: 'out', endpoint: 1, hex: '62 00 01' },
+      { dir: 'in', endpoint: 1, hex: '62 00 01' },
+    ]);
+  });
+
+  test('requestDevice needs a user gesture, then the simulated chooser picks and grants a device', async ({ page }) => {
+    // Without a gesture: called from a load listener, not from evaluate (which grants activation, stack.md gotcha 3).
+    await page.addInitScript(() => {
+      window.addEventListener('load', () => {
+        const w = window as unknown as { __noGesture?: Promise<string> };
+        w.__noGesture = navigator.usb.requestDevice({ filters: [{ vendorId: 0x1209 }] }).then(() => 'resolved', (e: DOMException) => e.name);
+      });
+    });
+    await page.goto('/');
+    await appReady(page);
+    const noGesture = await page.evaluate(() => (window as unknown as { __noGesture?: Promise<string> }).__noGesture);
+    expect(noGesture).toBe('SecurityError');
+
+    await page.evaluate(() => window.__jpkiLensSim!.setChooser({ pick: 'NEW-2' }));
+    const picked = await page.evaluate(async () => {
+      const d = await navigator.usb.requestDevice({ filters: [{ classCode: 0xff }] });
+      return { serial: d.serialNumber, granted: (await navigator.usb.getDevices()).map((x) => x.serialNumber) };
+    });
+    expect(picked).toEqual({ serial: 'NEW-2', granted: ['GRANTED-1', 'NEW-2'] });
+
+    await page.evaluate(() => window.__jpkiLensSim!.setChooser('cancel'));
+    const cancelled = await page.evaluate(() => navigator.usb.requestDevice({ filters: [] }).then(() => 'resolved', (e: DOMException) => e.name));
+    expect(cancelled).toBe('NotFoundError');
+    expect(await page.evaluate(() => window.__jpkiLensSim!.chooserCalls)).toBe(2);
+  });
+
+  test('unplugging fires disconnect and fails the pending transfer', async ({ page }) => {
+    await page.goto('/');
+    await appReady(page);
+    const outcome = await page.evaluate(async () => {
+      const [d] = await navigator.usb.getDevices();
+      await d.open();
+      await d.selectConfiguration(1);
+      await d.claimInterface(0);
+      const events: string[] = [];
+      navigator.usb.addEventListener('disconnect', (e) => events.push(`disconnect ${(e).device.serialNumber}`));
+      const pending = d.transferIn(1, 64).then(() => 'resolved', (e: DOMException) => e.name);
+      window.__jpkiLensSim!.unplug(0);
+      return { pending: await pending, events, plugged: window.__jpkiLensSim!.devices().map((x) => x.plugged) };
+    });
+    expect(outcome).toEqual({ pending: 'NotFoundError', events: ['disconnect GRANTED-1'], plugged: [false, true] });
+  });
+});
