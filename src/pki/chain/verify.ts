@@ -5,7 +5,7 @@
 // (../shared/reference/jpki-card.md §8.1; soltia48/myna-card certs/README.md).
 import * as pkijs from 'pkijs';
 import { isLensError } from '../../errors';
-import { ownBytes, toHex } from '../bytes';
+import { ownBytes } from '../bytes';
 import { buildCertificateModel, parsePkijsCertificate } from '../model/certificate';
 import { timeToDate } from '../model/time';
 import type { CertificateModel } from '../model/types';
@@ -47,6 +47,7 @@ export interface ChainResult {
   /** 'valid' = every link checked out; revocation is reported separately and may still be 'not-checked'. */
   readonly status: 'valid' | 'invalid';
   readonly reasonKey?: string;
+  readonly reasonParams?: Readonly<Record<string, string | number>>;
   readonly links: readonly LinkStatus[];
   /** Candidates that had the right issuer name but whose key did not verify the signature. */
   readonly rejectedCandidates: readonly { readonly subject: string; readonly sha256: string; readonly reasonKey: string }[];
@@ -117,8 +118,11 @@ export async function verifyChain(der: Uint8Array, options: ChainOptions = {}): 
 
   const links: LinkStatus[] = [];
   const rejected: { subject: string; sha256: string; reasonKey: string }[] = [];
-  let current = leaf;
+  // The input may itself be a trusted anchor (e.g. a pinned root): then it is the whole chain.
+  const leafAnchor = pool.find((c) => c.anchor && c.model.fingerprints.sha256 === leaf.model.fingerprints.sha256);
+  let current: Candidate = leafAnchor ?? leaf;
   let reasonKey: string | undefined;
+  let reasonParams: Readonly<Record<string, string | number>> | undefined;
   let issuerOfLeaf: Candidate | undefined;
   for (let depth = 0; depth < MAX_LINKS; depth++) {
     const isLeaf = depth === 0;
@@ -136,7 +140,7 @@ export async function verifyChain(der: Uint8Array, options: ChainOptions = {}): 
       break;
     }
     // Same issuer DN, AKI = SKI first; decide by signature.
-    const named = pool.filter((c) => c.model.subject.derHex === m.issuer.derHex && c.der !== current.der);
+    const named = pool.filter((c) => c.model.subject.derHex === m.issuer.derHex && c.model.fingerprints.sha256 !== m.fingerprints.sha256);
     named.sort((a, b) => Number(b.model.subjectKeyId === m.authorityKeyId) - Number(a.model.subjectKeyId === m.authorityKeyId));
     let issuer: Candidate | undefined;
     for (const c of named) {
@@ -159,13 +163,9 @@ export async function verifyChain(der: Uint8Array, options: ChainOptions = {}): 
     const bad = links.find((l) => !l.signature.ok || !l.validity.ok || !l.keyUsage.ok || !l.basicConstraints.ok);
     const check = bad && [bad.signature, bad.validity, bad.keyUsage, bad.basicConstraints].find((c) => !c.ok);
     reasonKey = check && !check.ok ? check.reasonKey : 'pki.chain.tooLong';
+    if (check && !check.ok && check.params) reasonParams = check.params;
   }
   const revocation = await checkRevocation(leaf.model, options.crl, issuerOfLeaf?.der, at);
-  return { status: allOk ? 'valid' : 'invalid', ...(reasonKey ? { reasonKey } : {}), links, rejectedCandidates: rejected, revocation };
+  return { status: allOk ? 'valid' : 'invalid', ...(reasonKey ? { reasonKey } : {}), ...(reasonParams ? { reasonParams } : {}), links, rejectedCandidates: rejected, revocation };
 }
 
-/** The SHA-256 of DER as colon hex (for matching a link to a file). */
-export async function sha256Colon(der: Uint8Array): Promise<string> {
-  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', ownBytes(der)));
-  return [...d].map((b) => toHex(Uint8Array.of(b))).join(':');
-}

@@ -1,0 +1,35 @@
+// JPKI Lens CLI over src/pki (the same code the app uses). `npm run --silent cli -- <command> …`.
+// Commands, output and exit codes: src/cli/README.md.
+import { readFileSync } from 'node:fs';
+import { LensError, isLensError } from '../errors';
+import { setLocale, t, tBoth, type Locale } from '../i18n';
+import { runCommand, EXIT } from './commands';
+
+async function main(argv: string[]): Promise<number> {
+  const langFlag = argv.indexOf('--lang');
+  const lang = langFlag >= 0 ? argv[langFlag + 1] : process.env.JPKI_LENS_LANG;
+  const locale: Locale = lang === 'ja' ? 'ja' : 'en';
+  setLocale(locale);
+  try {
+    const out = await runCommand(argv, (file) => {
+      try {
+        return new Uint8Array(readFileSync(file));
+      } catch (e) {
+        throw new LensError('pki-file-unreadable', { file }, { cause: e });
+      }
+    });
+    process.stdout.write(out.stdout);
+    if (out.stderr) process.stderr.write(out.stderr);
+    return out.code;
+  } catch (e) {
+    if (isLensError(e)) {
+      const both = tBoth(`error.${e.code}`, e.params);
+      process.stderr.write(`error ${e.code}: ${locale === 'ja' ? both.ja : both.en}\n`);
+      return e.code === 'pki-cli-usage' ? EXIT.usage : EXIT.badInput;
+    }
+    process.stderr.write(`${t('error.pki-cli-usage', { detail: String(e) })}\n`);
+    return EXIT.internal;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
