@@ -25,7 +25,7 @@ export async function readAllPinStatus(session: CardSession, pins: readonly PinR
     try {
       out.push({ id: pin.id, status: await readPinStatus(session, pin) });
     } catch (e) {
-      if (e instanceof CardStatusError && (e.sw === 0x6a82 || e.sw === 0x6a86)) out.push({ id: pin.id, absent: true });
+      if (isLensError(e, 'pin-absent') || (e instanceof CardStatusError && e.sw === 0x6a86)) out.push({ id: pin.id, absent: true });
       else if (e instanceof CardStatusError) out.push({ id: pin.id, errorCode: e.code });
       else if (isLensError(e) && e.code.startsWith('apdu-response')) out.push({ id: pin.id, errorCode: e.code });
       else throw e; // transport trouble: the card is gone, stop

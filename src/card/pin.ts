@@ -48,7 +48,13 @@ export async function selectPin(session: CardSession, pin: PinReference): Promis
 
 /** The counter of `pin`, spending no try. */
 export async function readPinStatus(session: CardSession, pin: PinReference): Promise<PinStatus> {
-  await selectPin(session, pin);
+  try {
+    await selectPin(session, pin);
+  } catch (e) {
+    // 6A82: no such application or PIN EF (e.g. the sign password of an under-15 card).
+    if (e instanceof CardStatusError && e.sw === 0x6a82) throw new LensError('pin-absent', { pin: pin.id }, { cause: e });
+    throw e;
+  }
   const r = await session.send({ cla: 0x00, ins: 0x20, p1: 0x00, p2: 0x80 });
   const max = pin.max ?? 0;
   if (isBlockedStatus(r.sw)) return { remaining: 0, max, blocked: true };

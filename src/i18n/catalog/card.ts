@@ -85,6 +85,7 @@ export const cardCatalog: Catalog = {
     'error.pin-last-try-not-acknowledged': '残りは1回です。間違えるとロックされます。確認のうえで改めて入力してください。カードには何も送っていません。',
     'error.pin-cancelled': '暗証番号の入力は取り消されました。カードには何も送っていません。',
     'error.pin-not-verified': '先に暗証番号（{pin}）の入力が必要です。',
+    'error.pin-absent': 'このカードにはこの暗証番号（{pin}）がありません。',
     // 入力補助AP
     'error.kenhojo-my-number-malformed': '個人番号のデータの形式が正しくありません。',
     'error.kenhojo-integrity-malformed': '券面事項入力補助APの完全性情報（EF 0003）の形式が正しくありません。',
@@ -171,6 +172,7 @@ export const cardCatalog: Catalog = {
     'error.pin-last-try-not-acknowledged': 'Only one try is left; a wrong entry will lock the PIN. Confirm and enter it again. Nothing was sent to the card.',
     'error.pin-cancelled': 'PIN entry was cancelled. Nothing was sent to the card.',
     'error.pin-not-verified': 'The PIN ({pin}) must be entered first.',
+    'error.pin-absent': 'This card has no such PIN ({pin}).',
     'error.kenhojo-my-number-malformed': 'The Individual Number data is malformed.',
     'error.kenhojo-integrity-malformed': 'The integrity record (EF 0003) of the text input support application is malformed.',
     'card.integrity.issuer-signature-not-verifiable': 'The issuer’s signature cannot be verified offline: the public key needed is neither on the card nor published.',
