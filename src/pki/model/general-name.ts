@@ -76,7 +76,8 @@ export function decodeGeneralName(block: AsnBlock): DecodedGeneralName {
     case 'directoryName': {
       const name = child(block, 0, CODE);
       const dn = nameModel(name);
-      return { model: { type, value: dn.text, directoryName: dn }, i2v: `DirName:${nameOneline(name)}`, print: `DirName:${dn.text}` };
+      const readable = dn.rdns.map((r) => r.map((a) => `${a.shortName}=${a.value}`).join(' + ')).join(', ');
+      return { model: { type, value: readable, directoryName: dn }, i2v: `DirName:${nameOneline(name)}`, print: `DirName:${dn.text}` };
     }
     case 'iPAddress': {
       const text = ipText(bytes);
