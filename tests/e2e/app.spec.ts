@@ -9,7 +9,7 @@ test.describe('the shell', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('カードを読む');
     const nav = page.getByRole('navigation', { name: '主なページ' });
-    await expect(nav.getByRole('link')).toHaveText(['カードを読む', '保存した証明書', 'このアプリについて']);
+    await expect(nav.getByRole('link')).toHaveText(['カードを読む', '保存した証明書', 'アプリについて']);
     await expect(nav.getByRole('link', { name: 'カードを読む' })).toHaveAttribute('aria-current', 'page');
     await expect(page).toHaveTitle('カードを読む — JPKI Lens');
   });

@@ -3,7 +3,10 @@
  * violation), the harness's console / CSP / foreign-request guard, and a screenshot for review in
  * reports/screenshots/.
  */
-import { test, appReady, expectAccessible, screenshot, withLocale, VIEWPORTS, type ViewportName } from './harness';
+import { resolve } from 'node:path';
+import { test, expect, appReady, expectAccessible, screenshot, seedLibrary, withLocale, VIEWPORTS, type ViewportName } from './harness';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/jpki-test');
 
 const SCREENS = [
   { name: 'reader', hash: '#/reader' },
@@ -22,6 +25,31 @@ for (const lang of ['ja', 'en'] as const) {
         await expectAccessible(page, testInfo, `${s.name}-${lang}-${viewport}`);
         await screenshot(page, s.name, lang, viewport);
       }
+
+      await seedLibrary(page, [
+        { derFile: `${FIXTURES}/ordinary/auth.der`, label: lang === 'ja' ? '自宅 NAS 用' : 'For the home NAS', note: lang === 'ja' ? 'TLS クライアント認証に使う' : 'Used for TLS client authentication', readAt: '2026-11-20T09:30:00.000Z', savedAt: '2026-11-20T09:31:00.000Z', cardKind: 'my-number-card', certificateKind: 'auth' },
+        { derFile: `${FIXTURES}/auth-ca.der`, label: '', note: '', readAt: '2026-11-20T09:30:00.000Z', savedAt: '2026-11-20T09:31:00.000Z', cardKind: 'my-number-card', certificateKind: 'auth-ca' },
+      ]);
+      await page.goto('/#/library');
+      await appReady(page);
+      await expect(page.getByRole('main').getByRole('listitem')).toHaveCount(2);
+      await expectAccessible(page, testInfo, `library-saved-${lang}-${viewport}`);
+      await screenshot(page, 'library-saved', lang, viewport);
     });
   }
 }
+
+test.describe('dark colour scheme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('screens in dark mode: accessible and captured', async ({ page }, testInfo) => {
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await withLocale(page, 'ja');
+    for (const s of SCREENS) {
+      await page.goto(`/${s.hash}`);
+      await appReady(page);
+      await expectAccessible(page, testInfo, `${s.name}-ja-dark`);
+      await screenshot(page, `${s.name}-dark`, 'ja', 'desktop');
+    }
+  });
+});

@@ -100,7 +100,7 @@ export class JpkiLibraryScreen extends LitElement {
       <jpki-panel>
         <div class="entry-head">
           <span class="label">${e.label || t(`store.kind.${e.certificateKind}`)}</span>
-          <jpki-badge tone="info">${t(`store.kind.${e.certificateKind}`)}</jpki-badge>
+          ${e.label ? html`<jpki-badge tone="info">${t(`store.kind.${e.certificateKind}`)}</jpki-badge>` : nothing}
         </div>
         <dl class="facts">
           <dt>${t('app.library.read-at')}</dt>

@@ -2,3 +2,4 @@ export { test, expect, appReady, installSim, cspViolations, Guard, SIM_SCRIPT, t
 export { expectAccessible } from './axe';
 export { screenshot, VIEWPORTS, SCREENSHOT_DIR, type ViewportName } from './screenshots';
 export { withLocale } from './locale';
+export { seedLibrary } from './seed-library';

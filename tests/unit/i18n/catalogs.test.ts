@@ -54,8 +54,8 @@ describe('i18n catalogs', () => {
 
 describe('t and the locale', () => {
   it('fills placeholders and falls back to the key when a text is missing', () => {
-    expect(t('app.library.count', { count: 3 }, 'en')).toBe('3 certificate(s)');
-    expect(t('app.library.count', { count: 3 }, 'ja')).toBe('3 件の証明書');
+    expect(t('app.library.count', { count: 3 }, 'en')).toBe('Certificates saved: 3');
+    expect(t('app.library.count', { count: 3 }, 'ja')).toBe('保存した証明書:3 件');
     expect(t('no.such.key', {}, 'en')).toBe('no.such.key');
     expect(hasMessage('app.nav.reader', 'ja')).toBe(true);
     expect(tBoth('error.store-text-too-long', { max: 200 })).toEqual({
@@ -77,7 +77,7 @@ describe('t and the locale', () => {
     setLocale('en');
     expect(t('app.nav.about')).toBe('About');
     setLocale('ja');
-    expect(t('app.nav.about')).toBe('このアプリについて');
+    expect(t('app.nav.about')).toBe('アプリについて');
     setLocale(before);
   });
 });
