@@ -1,0 +1,16 @@
+// Seeded sample of the mutation fuzz; the 100,000-input run is in bench/pki.bench.ts (`npm run bench pki`),
+// because 100k full explanations take longer than a unit test should on 2 cores.
+import { describe, expect, it } from 'vitest';
+import { ALL_CERTS, read } from './helpers';
+import { fuzz } from './fuzz-core';
+
+describe('mutated DER through asn1 and inspect', () => {
+  it('gives a result or a named LensError for 3,000 mutations (seed 1)', async () => {
+    const stats = await fuzz(ALL_CERTS.map(read), 3000, 1);
+    expect(stats.total).toBe(6000);
+    expect(stats.ok + [...stats.lensErrors.values()].reduce((a, b) => a + b, 0)).toBe(stats.total);
+    // Both outcomes occur: many mutations still parse, many are refused with a named code.
+    expect(stats.ok).toBeGreaterThan(0);
+    expect([...stats.lensErrors.keys()].every((c) => c.startsWith('pki-'))).toBe(true);
+  }, 120_000);
+});
