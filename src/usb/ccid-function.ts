@@ -25,7 +25,9 @@ export interface CcidFunction {
 }
 
 function isCcidBlock(extra: Uint8Array): boolean {
-  return extra.length === CCID_DESCRIPTOR_LENGTH && extra[0] === CCID_DESCRIPTOR_LENGTH && extra[1] === CCID_DESCRIPTOR_TYPE;
+  // libccid checks the length only; the type is 0x21, or 0xFF on some vendor-class readers
+  // (libccid readers/DellSK-3106.txt "PROPRIETARY bDescriptorType").
+  return extra.length === CCID_DESCRIPTOR_LENGTH && extra[0] === CCID_DESCRIPTOR_LENGTH && (extra[1] === CCID_DESCRIPTOR_TYPE || extra[1] === 0xff);
 }
 
 /** The CCID class descriptor of one interface alternate, if it has one. */

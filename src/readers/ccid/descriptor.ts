@@ -81,7 +81,9 @@ const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
 
 export function parseCcidDescriptor(bytes: Uint8Array): CcidDescriptor {
-  if (bytes.length < 54 || bytes[0] !== 0x36 || bytes[1] !== 0x21) {
+  // Type 0x21 per CCID §5.1; a few vendor-class readers (Dell SK-3106, Gemalto e-Seal, Verisign
+  // tokens in libccid readers/) use 0xFF, and libccid accepts any 54-byte block (ccid_usb.c).
+  if (bytes.length < 54 || bytes[0] !== 0x36 || (bytes[1] !== 0x21 && bytes[1] !== 0xff)) {
     throw new LensError('reader-protocol-error', { what: 'CCID class descriptor' }, { detail: `bLength ${bytes[0]} type ${bytes[1]} (${bytes.length} bytes)` });
   }
   const featuresMask = u32(bytes, 40);

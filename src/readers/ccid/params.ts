@@ -102,8 +102,10 @@ export function parameterStructure(atr: Atr, plan: ProtocolPlan): Uint8Array {
 }
 
 /**
- * Read timeout after protocol selection (libccid src/ifdhandler.c): T=1 260·EGT + BWT + 260·CWT + 1 s,
- * T=0 max(3 s, 261·EGT + 6·WWT, 5·EGT + 260·WWT); etu = F/(D·f).
+ * Read timeout after protocol selection, after libccid src/ifdhandler.c: T=0
+ * max(3 s, 261·EGT + 6·WWT, 5·EGT + 260·WWT); etu = F/(D·f). For T=1 libccid adds 260·CWT, which
+ * with the default CWI 13 is 260 × 0.63 s ≈ 165 s at 4.8 MHz; we bound a block by BWT + 260·EGT
+ * + 1 s instead (characters of a block follow each other at the guard time, not at CWT).
  */
 export function protocolTimeoutMs(atr: Atr, plan: ProtocolPlan): number {
   const f = plan.clockKhz * 1000;
@@ -111,10 +113,8 @@ export function protocolTimeoutMs(atr: Atr, plan: ProtocolPlan): number {
   const egt = 12 * etu + (plan.f / plan.d) * (atr.global.extraGuardTime === 255 ? 0 : atr.global.extraGuardTime) / f;
   if (plan.protocol === 1) {
     const bwi = atr.t1?.bwi ?? 4;
-    const cwi = atr.t1?.cwi ?? 13;
     const bwt = 11 * etu + (2 ** bwi * 960 * 372) / f;
-    const cwt = (11 + 2 ** cwi) * etu;
-    return Math.ceil((260 * egt + bwt + 260 * cwt + 1) * 1000);
+    return Math.ceil((260 * egt + bwt + 1) * 1000);
   }
   const wwt = (960 * atr.global.t0WaitingIntegerWi * plan.f) / f;
   return Math.ceil(Math.max(3, 261 * egt + 6 * wwt, 5 * egt + 260 * wwt) * 1000);

@@ -57,6 +57,7 @@ export class CcidReader implements CardReader {
   readonly transport: CcidTransport;
   private readonly slot: number;
   private readonly timeoutMs: number;
+  private readonly explicitTimeout: boolean;
   private readonly transcript: Transcript | undefined;
   private readonly watcher: SlotWatcher;
   private readonly listeners = new Set<(present: boolean) => void>();
@@ -72,6 +73,7 @@ export class CcidReader implements CardReader {
     this.descriptor = descriptor;
     this.slot = options.slot ?? 0;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.explicitTimeout = options.timeoutMs !== undefined;
     this.transcript = options.transcript;
     this.transport = new CcidTransport(device, fn, { errorContext: ctx, maxMessageLength: descriptor.maxMessageLength, ...(options.transcript ? { transcript: options.transcript } : {}) });
     this.info = {
@@ -181,7 +183,8 @@ export class CcidReader implements CardReader {
     if (plan.pps) fiDi = await this.pps(plan);
     const finalPlan = { ...plan, fiDi };
     if (plan.setParameters) await this.setParameters(parsed, finalPlan);
-    const exchangeTimeoutMs = Math.max(this.timeoutMs, protocolTimeoutMs(parsed, finalPlan));
+    // An explicit options.timeoutMs is the bound (architecture); otherwise the card's own timing.
+    const exchangeTimeoutMs = this.explicitTimeout ? this.timeoutMs : Math.max(this.timeoutMs, protocolTimeoutMs(parsed, finalPlan));
     this.session = { atr, parsedAtr: parsed, plan: finalPlan, voltage, exchangeTimeoutMs };
     this.powered = true;
     this.transcript?.note('ccid', `powered at ${voltage}, T=${plan.protocol}, Fi/Di 0x${fiDi.toString(16)}, ${finalPlan.bps} bps, PPS ${plan.pps ? 'sent' : 'not sent'}, SetParameters ${plan.setParameters ? 'sent' : 'not sent'}`);
