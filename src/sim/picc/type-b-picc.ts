@@ -148,14 +148,21 @@ export class TypeBPicc {
     return undefined; // invalid block: the PICC stays silent and the PCD recovers
   }
 
-  private async onIBlock(pcb: number, inf: Uint8Array): Promise<Uint8Array> {
+  private async onIBlock(pcb: number, inf: Uint8Array): Promise<Uint8Array | undefined> {
     // Rule C/D: on an I-block the PICC toggles its block number before answering.
     this.bn ^= 1;
     this.commandParts.push(inf.slice());
     if (pcb & 0x10) return this.remember(Uint8Array.of(0xa2 | this.bn)); // chained part → R(ACK)
     const command = this.commandParts.reduce(join, new Uint8Array(0));
     this.commandParts = [];
-    const response = await this.card.transmit(command);
+    let response: Uint8Array;
+    try {
+      response = await this.card.transmit(command);
+    } catch {
+      // The chip inside failed (e.g. the virtual card was "removed"): no answer, no power.
+      this.setField(false);
+      return undefined;
+    }
     this.executed.push({ command, response: response.slice() });
     this.responseLeft = response;
     return this.nextResponseBlock();

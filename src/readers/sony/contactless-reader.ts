@@ -1,0 +1,173 @@
+/**
+ * A Sony reader with a Type B card in its field, as a CardReader (src/readers/types.ts): powerOn
+ * activates the card (REQB/ATTRIB) and gives the ATR a PC/SC reader would synthesise; transmit
+ * runs one APDU through ISO-DEP; card presence is polled (neither reader has an interrupt endpoint
+ * on the interface a page can claim). The reader-specific part is a ContactlessFrontEnd.
+ */
+import type { CardChannel } from '../../card/channel';
+import { isLensError, LensError } from '../../errors';
+import type { Transcript } from '../../trace/transcript';
+import { activateTypeB, pollTypeB, type TypeBSession } from '../isodep/activate';
+import type { Bytes } from '../isodep/bytes';
+import { SHORT_APDU_CAPABILITIES } from '../isodep/channel';
+import { isRfFailure, type TypeBLink } from '../isodep/link';
+import type { BitRate } from '../isodep/type-b';
+import type { CardReader, OpenReaderOptions, ReaderInfo } from '../types';
+
+export interface ContactlessFrontEnd {
+  readonly link: TypeBLink;
+  /** Reset the field (the card loses power) and set the reader up for 106 kbit/s Type B. */
+  startTypeB(): Promise<void>;
+  fieldOff(): Promise<void>;
+  /** Leave the reader as found (RF off, session ended) and release the USB interface. */
+  shutdown(): Promise<void>;
+}
+
+export interface SonyReaderOptions extends OpenReaderOptions {
+  /** `navigator.userAgentData?.platform ?? navigator.userAgent`, for the OS advice in USB errors. */
+  readonly platform?: string;
+  /** Never run the air link faster than this (kbit/s). */
+  readonly maxBitRate?: BitRate;
+  /** How often onCardChange polls, ms (default 1000). */
+  readonly pollIntervalMs?: number;
+}
+
+export class SonyContactlessReader implements CardReader {
+  readonly apduLimits = SHORT_APDU_CAPABILITIES;
+  private session: TypeBSession | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(present: boolean) => void>();
+  private poller: ReturnType<typeof setInterval> | undefined;
+  private lastPresent: boolean | undefined;
+  private closed = false;
+
+  constructor(
+    readonly info: ReaderInfo,
+    readonly frontEnd: ContactlessFrontEnd,
+    private readonly options: SonyReaderOptions = {},
+  ) {}
+
+  get transcript(): Transcript | undefined {
+    return this.options.transcript;
+  }
+
+  /** The activated card's parameters (ATQB, rates, FSC), for the reader check page. */
+  get activeSession(): TypeBSession | undefined {
+    return this.session;
+  }
+
+  powerOn(): Promise<Uint8Array> {
+    return this.serialise(async () => {
+      this.session = undefined;
+      await this.frontEnd.startTypeB();
+      const session = await activateTypeB(this.frontEnd.link, { maxBitRate: this.options.maxBitRate, transcript: this.options.transcript });
+      this.session = session;
+      this.options.transcript?.note('isodep', `activated: ${session.rates.pcdToPicc}/${session.rates.piccToPcd} kbit/s, FSC ${session.fsc}, FSD ${session.fsd}, FWT ${session.fwtMs.toFixed(1)} ms`);
+      return session.atr;
+    });
+  }
+
+  transmit(apdu: Uint8Array): Promise<Uint8Array> {
+    return this.serialise(async () => {
+      if (!this.session) throw new LensError('sony-card-not-activated');
+      return this.session.initiator.exchange(apdu);
+    });
+  }
+
+  powerOff(): Promise<void> {
+    return this.serialise(() => this.deactivate());
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.stopPolling();
+    this.listeners.clear();
+    await this.serialise(async () => {
+      try {
+        await this.deactivate();
+      } catch {
+        // the device may be gone; shutdown below is best effort too
+      }
+      await this.frontEnd.shutdown();
+    });
+  }
+
+  cardPresent(): Promise<boolean> {
+    return this.serialise(async () => {
+      if (this.session) {
+        if (await this.session.initiator.presenceCheck()) return true;
+        this.session = undefined;
+        await this.frontEnd.fieldOff();
+        return false;
+      }
+      await this.frontEnd.startTypeB();
+      const atqb = await pollTypeB(this.frontEnd.link, { reqb: { wakeUp: true }, transcript: this.options.transcript });
+      await this.frontEnd.fieldOff();
+      return atqb !== undefined;
+    });
+  }
+
+  onCardChange(listener: (present: boolean) => void): () => void {
+    this.listeners.add(listener);
+    this.poller ??= setInterval(() => void this.poll(), this.options.pollIntervalMs ?? 1000);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopPolling();
+    };
+  }
+
+  /** This reader as a CardChannel (after powerOn): what the card applications take. */
+  channel(): CardChannel {
+    const session = this.session;
+    if (!session) throw new LensError('sony-card-not-activated');
+    return {
+      atr: session.atr,
+      capabilities: SHORT_APDU_CAPABILITIES,
+      transcript: this.options.transcript,
+      transmit: (apdu) => this.transmit(apdu),
+      close: () => this.powerOff(),
+    };
+  }
+
+  get atr(): Bytes | undefined {
+    return this.session?.atr;
+  }
+
+  private async deactivate(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    if (session) {
+      try {
+        await session.initiator.deselect();
+      } catch (e) {
+        if (!isRfFailure(e)) throw e;
+      }
+    }
+    await this.frontEnd.fieldOff();
+  }
+
+  private async poll(): Promise<void> {
+    let present: boolean;
+    try {
+      present = await this.cardPresent();
+    } catch (e) {
+      if (isLensError(e, 'reader-unplugged')) this.stopPolling();
+      return;
+    }
+    if (present === this.lastPresent) return;
+    this.lastPresent = present;
+    for (const l of this.listeners) l(present);
+  }
+
+  private stopPolling(): void {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = undefined;
+  }
+
+  private serialise<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
