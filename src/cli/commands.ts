@@ -4,7 +4,7 @@ import { LensError } from '../errors';
 import { t } from '../i18n';
 import {
   asn1Dump, authChainBundle, certificateText, derFromFile, explainCertificate, opensslOidFile, parseAsn1Tree, parseCrl,
-  toPem, verifyChain, type CertificateModel, type ChainResult, type Field,
+  toPem, verifyChain, walkAsn1, type CertificateModel, type ChainResult, type Field,
 } from '../pki';
 
 export const EXIT = { ok: 0, verifyFailed: 1, usage: 2, badInput: 3, revocationUnknown: 4, internal: 70 } as const;
@@ -168,7 +168,7 @@ export async function runCommand(argv: readonly string[], read: ReadFile): Promi
       const sp = p.values.get('--strparse')?.[0];
       if (sp !== undefined) {
         if (!/^\d+$/.test(sp)) usage('--strparse needs a byte offset');
-        const node = [...(function* walk(ns: ReturnType<typeof parseAsn1Tree>): Generator<ReturnType<typeof parseAsn1Tree>[number]> { for (const n of ns) { yield n; yield* walk(n.children); } })(parseAsn1Tree(der))].find((n) => n.offset === Number(sp));
+        const node = [...walkAsn1(parseAsn1Tree(der))].find((n) => n.offset === Number(sp));
         if (!node) throw new LensError('pki-asn1-malformed', { offset: Number(sp) }, { detail: 'no element starts at that offset' });
         der = der.subarray(node.contentStart, node.contentStart + node.length);
       }
