@@ -334,10 +334,11 @@ export class CcidReaderDouble extends UsbDeviceDouble {
       this.log.record('ccid', 'out', raw, 'T=0 TPDU to a card that only answers T=1');
       return { bytes: this.failed(cmd, slot, CCID_ERROR.ICC_MUTE) };
     }
-    const answer = await slot.t1.receive(data);
-    const secret = answer.secretRange;
+    const secret = slot.t1.secretRangeOf(data);
     recordBytes(this.log, 'ccid', 'out', raw, secret ? [10 + secret[0], 10 + secret[1]] : undefined);
-    recordBytes(this.log, 't1', 'out', data, secret, answer.received.kind === 'invalid' ? `invalid (${answer.received.fault})` : undefined);
+    recordBytes(this.log, 't1', 'out', data, secret);
+    const answer = await slot.t1.receive(data);
+    if (answer.received.kind === 'invalid') this.log.note('t1', `the card found the block invalid (${answer.received.fault})`);
     if (secret) raw.fill(0, 10 + secret[0], 10 + secret[1]); // keep no PIN in the USB log either
     if (!slot.card || !slot.powered) return { bytes: this.failed(cmd, slot, CCID_ERROR.ICC_MUTE) };
     if (!answer.bytes) {

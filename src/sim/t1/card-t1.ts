@@ -189,6 +189,22 @@ export class CardT1 {
     return this.send(this.rBlock(0));
   }
 
+  /**
+   * The byte range of `bytes` (a block about to be received) that carries PIN data: the command data
+   * of a VERIFY / CHANGE REFERENCE DATA / RESET RETRY COUNTER starting in it, or all of the INF of a
+   * later part of such a chained command. Looks only; changes nothing.
+   */
+  secretRangeOf(bytes: Uint8Array): readonly [number, number] | undefined {
+    const decoded = decodeBlock(bytes, this.edc);
+    if (!decoded.ok || decoded.block.kind !== 'I') return undefined;
+    const inf = decoded.block.inf;
+    const startsCommand = this.rx.length === 0;
+    const secret = startsCommand ? inf.length > 1 && PIN_INS.has(inf[1]) : this.rxSecret;
+    if (!secret) return undefined;
+    const end = 3 + inf.length;
+    return [startsCommand ? Math.min(3 + 5, end) : 3, end];
+  }
+
   private async onI(block: Extract<T1Block, { kind: 'I' }>, size: number): Promise<T1Answer> {
     const startsCommand = this.rx.length === 0;
     const secret = startsCommand ? block.inf.length > 1 && PIN_INS.has(block.inf[1]) : this.rxSecret;
