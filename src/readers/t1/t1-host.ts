@@ -232,6 +232,10 @@ export class T1Host {
     let wtx = 1;
     let wtxCount = 0;
     let ifsRequests = 0;
+    // The card showed it holds the whole command: S(WTX request) is only sent while processing a
+    // received I-block (rule 3). From then on an R-block "asking" for that I-block again cannot come
+    // from a correct card, and answering it by re-sending could run the command twice: refuse.
+    let cardHasCommand = false;
     const parts: Uint8Array[] = [];
     let received = 0;
 
@@ -244,7 +248,7 @@ export class T1Host {
       const d = await this.exchange(toSend, wtx);
       wtx = 1;
 
-      // A valid R-block that does not move things on: the card did not understand our last block.
+      // set when the reply is not a block we can act on: which R-block error bits to report
       let invalid: 'edc' | 'other' | undefined = d.ok ? undefined : d.error;
 
       if (d.ok) {
@@ -257,6 +261,7 @@ export class T1Host {
               throw new LensError('t1-protocol-error', { reason: 'wtx-limit' }, { detail: `more than ${this.maxWtx} S(WTX) for one command` });
             }
             wtx = b.inf[0];
+            if (phase === 'awaiting') cardHasCommand = true;
             toSend = this.sBlock('wtx', true, wtx);
             continue;
           }
@@ -270,7 +275,7 @@ export class T1Host {
           // S(RESYNCH request) from the card, a response we did not ask for, a bad value: invalid.
           invalid = 'other';
         } else if (b.kind === 'R') {
-          if (phase !== 'receiving' && b.nr === this.ns) {
+          if (phase !== 'receiving' && b.nr === this.ns && !cardHasCommand) {
             // rule 7.1 seen from the card: it asks again for the I-block N(S) = ns — it did not receive it,
             // so it did not act on it. Re-sending it is a block retransmission, not a new command.
             if (!retry()) return this.lose('I-block not accepted');

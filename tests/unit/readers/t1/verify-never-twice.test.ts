@@ -159,3 +159,19 @@ describe('VERIFY is never executed twice (random faults against an independent c
     });
   }
 });
+
+describe('VERIFY after the card has shown it holds it', () => {
+  it('S(WTX request) means the card is processing the I-block: a later R(0) "asking" for it is refused, not obeyed', async () => {
+    // Not a correct card (after S(WTX) a card repeats S(WTX) or sends its answer), but the safe
+    // reaction to a confused card is R-blocks and, at worst, t1-transmission-lost — never a copy.
+    const r = await run([
+      { out: VERIFY_I0, reply: blk(0xc3, '01') },
+      { out: blk(0xe3, '01'), reply: R(0, 1) },
+      { out: R(0, 2), reply: R(0, 1) },
+      { out: R(0, 2), reply: R(0, 1) },
+      { out: R(0, 2), reply: R(0, 1) },
+      { out: blk(0xc0), reply: blk(0xe0) },
+    ]);
+    expect(r).toEqual({ result: 't1-transmission-lost', copies: 1, unasked: 0 });
+  });
+});
