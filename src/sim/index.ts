@@ -8,3 +8,4 @@ export * from './card';
 
 // Reader doubles (src/sim/readers/) are exported below by their owner:
 // export { createVirtualReader } from './readers';
+export { createVirtualReader, type ReaderProfile } from './readers';
