@@ -77,3 +77,68 @@ test.describe('simulated WebUSB', () => {
     expect(outcome).toEqual({ pending: 'NotFoundError', events: ['disconnect GRANTED-1'], plugged: [false, true] });
   });
 });
+
+test.describe('simulated readers with a virtual card', () => {
+  test.use({
+    sim: {
+      devices: [
+        { profile: 'scr3310-nttcom', granted: true },
+        { profile: 'class0b-extended', granted: true },
+        { profile: 'scr3310-nttcom', card: false },
+      ],
+    },
+  });
+
+  test('the SCR3310-NTTCom double powers the virtual card on over CCID; a class-0x0B reader cannot be claimed', async ({ page }) => {
+    await page.goto('/');
+    await appReady(page);
+    const result = await page.evaluate(async () => {
+      const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('').toUpperCase();
+      const [scr, class0b] = await navigator.usb.getDevices();
+      await scr!.open();
+      await scr!.selectConfiguration(1);
+      await scr!.claimInterface(0);
+      // CCID Rev 1.10 §6.1.1 PC_to_RDR_IccPowerOn, slot 0, bSeq 0, automatic voltage.
+      await scr!.transferOut(1, new Uint8Array([0x62, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+      const r = await scr!.transferIn(2, 271 + 10);
+      const msg = new Uint8Array(r.data!.buffer);
+      await scr!.close();
+      await class0b!.open();
+      await class0b!.selectConfiguration(1);
+      const claim = await class0b!.claimInterface(0).then(
+        () => 'claimed',
+        (e: DOMException) => `${e.name}: ${e.message}`,
+      );
+      return {
+        names: [scr!.productName, class0b!.productName],
+        type: msg[0],
+        atr: hex(msg.slice(10)),
+        claim,
+        card: window.__jpkiLensSim!.card(0)?.person.id ?? null,
+        emptyReaderCard: window.__jpkiLensSim!.card(2) ?? null,
+      };
+    });
+    expect(result.type).toBe(0x80); // RDR_to_PC_DataBlock
+    expect(result.atr).toBe('3BDA13FF8131FB468012392F31C173C601C03B'); // the virtual card's default ATR (jpki-02)
+    expect(result.claim).toBe("SecurityError: Failed to execute 'claimInterface' on 'USBDevice': The requested interface implements a protected class.");
+    expect(result.card).toBe('ordinary');
+    expect(result.emptyReaderCard).toBeNull();
+  });
+
+  test('the chooser, filtered to vendor-class readers, offers only the ones a page can use', async ({ page }) => {
+    await page.goto('/');
+    await appReady(page);
+    // The chooser sees the candidates; record them through a chooser that picks none.
+    const candidates = await page.evaluate(async () => {
+      const seen: string[] = [];
+      window.__jpkiLensSim!.usb.chooser = (c) => {
+        seen.push(...c.map((d) => `${d.productName}`));
+        return undefined;
+      };
+      await navigator.usb.requestDevice({ filters: [{ classCode: 0xff }] }).catch(() => undefined);
+      return seen;
+    });
+    expect(candidates).toHaveLength(2);
+    expect(new Set(candidates).size).toBe(1); // both SCR3310 doubles, never the class-0x0B reader
+  });
+});
