@@ -1,0 +1,172 @@
+/**
+ * CcidReader (host side) against the simulator's reader doubles (an independent device side, with
+ * the virtual My Number card inside) and every fault of its switchboard: the exchange either
+ * recovers with the right bytes or ends in a named error within its bound, and no VERIFY ever
+ * reaches the card twice.
+ */
+import { describe, expect, it } from 'vitest';
+import { isLensError } from '../../../../src/errors';
+import { openCcidReader, type CcidReader } from '../../../../src/readers/ccid';
+import { openReader } from '../../../../src/readers';
+import { createVirtualMyNumberCard, type VirtualMyNumberCard } from '../../../../src/sim/card';
+import { createVirtualReader, type FaultName, type FaultParams } from '../../../../src/sim/readers';
+import type { CcidReaderDouble } from '../../../../src/sim/ccid/ccid-reader-double';
+import { lookupReader } from '../../../../src/usb/catalogue';
+import { bytes, hex } from './scripted-device';
+
+const SELECT_JPKI = bytes('00 a4 04 0c 0a d3 92 f0 00 26 01 00 00 00 01');
+const SELECT_AUTH_CERT = bytes('00 a4 02 0c 02 00 0a');
+const READ = (offset: number) => Uint8Array.from([0x00, 0xb0, offset >> 8, offset & 0xff, 0x00]);
+const SELECT_AUTH_PIN = bytes('00 a4 02 0c 02 00 18');
+const VERIFY_WRONG = bytes('00 20 00 80 04 39 39 39 39');
+
+type Profile = 'scr3310-nttcom' | 'scr331-di-nttcom' | 'class0b-extended';
+
+async function setup(profile: Profile = 'scr3310-nttcom', timeoutMs = 1500): Promise<{ card: VirtualMyNumberCard; dev: CcidReaderDouble; reader: CcidReader }> {
+  const card = createVirtualMyNumberCard();
+  const dev = createVirtualReader(profile, card, { allowProtectedClasses: true }) as CcidReaderDouble;
+  const reader = await openCcidReader(dev, { timeoutMs, platform: 'Linux x86_64' });
+  return { card, dev, reader };
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'resolved';
+  } catch (e) {
+    return isLensError(e) ? e.code : `not a LensError: ${String(e)}`;
+  }
+}
+
+/** The certificate bytes read straight from the card (no reader), for comparison. */
+async function expectedRead(offset: number): Promise<string> {
+  const c = createVirtualMyNumberCard();
+  await c.transmit(SELECT_JPKI);
+  await c.transmit(SELECT_AUTH_CERT);
+  return hex(await c.transmit(READ(offset)));
+}
+
+async function selectCert(reader: CcidReader): Promise<void> {
+  expect(hex(await reader.transmit(SELECT_JPKI))).toBe('90 00');
+  expect(hex(await reader.transmit(SELECT_AUTH_CERT))).toBe('90 00');
+}
+
+const verifies = (card: VirtualMyNumberCard) => card.log.filter((e) => e.command.startsWith('00200080')).length;
+
+describe('CcidReader on the SCR3310-NTTCom double (TPDU, host T=1)', () => {
+  it('powers on the virtual card and reads its certificate', async () => {
+    const { card, reader } = await setup();
+    expect(hex(await reader.powerOn())).toBe(hex(card.atr));
+    expect(reader.session?.plan.protocol).toBe(1);
+    await selectCert(reader);
+    expect(hex(await reader.transmit(READ(0)))).toBe(await expectedRead(0));
+    expect(reader.apduLimits.extendedLength).toBe(reader.session?.parsedAtr.historical.capabilities?.extendedLength === true);
+    await reader.close();
+  });
+
+  const recovering: [FaultName, FaultParams[FaultName]][] = [
+    ['time-extension', { times: 2, multiplier: 2 }],
+    ['stale-seq', {}],
+    ['split-packets', { gapMs: 2 }],
+    ['boundary-length', { zlp: false }],
+    ['boundary-length', { zlp: true }],
+    ['wtx', { multiplier: 3 }],
+    ['ifs-request', { ifsc: 64 }],
+    ['nak', {}],
+    ['bad-edc', {}],
+    ['lose-blocks', { count: 1 }],
+    ['stall', { direction: 'out' }],
+  ];
+  for (const [fault, params] of recovering) {
+    it(`recovers from ${fault} ${JSON.stringify(params)} with the right bytes`, async () => {
+      const { dev, reader } = await setup();
+      await reader.powerOn();
+      await selectCert(reader);
+      dev.faults.arm(fault, params as never);
+      expect(hex(await reader.transmit(READ(256)))).toBe(await expectedRead(256));
+      expect(dev.faults.fired.map((f) => f.name)).toContain(fault);
+      expect(hex(await reader.transmit(READ(512)))).toBe(await expectedRead(512));
+      await reader.close();
+    });
+  }
+
+  it('honours S(WTX) with bBWI on the next XfrBlock', async () => {
+    const { dev, reader } = await setup();
+    await reader.powerOn();
+    await selectCert(reader);
+    dev.faults.arm('wtx', { multiplier: 3 });
+    await reader.transmit(READ(0));
+    expect(dev.usbLog.some((l) => l.dir === 'out' && l.bytes[0] === 0x6f && l.bytes[7] === 3)).toBe(true);
+    await reader.close();
+  });
+
+  const failing: [FaultName, FaultParams[FaultName], string[]][] = [
+    ['card-pulled', {}, ['card-removed']],
+    ['unplug', {}, ['reader-unplugged']],
+    ['silence', {}, ['timeout']],
+    ['stall', { direction: 'in' }, ['timeout']],
+    ['lose-blocks', { count: 50 }, ['t1-transmission-lost', 't1-resync-failed']],
+  ];
+  for (const [fault, params, codes] of failing) {
+    it(`ends ${fault} in a named error (${codes.join(' | ')}) and never sends a VERIFY twice`, async () => {
+      const { card, dev, reader } = await setup('scr3310-nttcom', 400);
+      await reader.powerOn();
+      expect(hex(await reader.transmit(SELECT_JPKI))).toBe('90 00');
+      expect(hex(await reader.transmit(SELECT_AUTH_PIN))).toBe('90 00');
+      dev.faults.arm(fault, params as never);
+      expect(codes).toContain(await codeOf(reader.transmit(VERIFY_WRONG)));
+      expect(verifies(card)).toBeLessThanOrEqual(1);
+      await reader.close();
+    });
+  }
+
+  it('card mute at power-on → card-mute', async () => {
+    const { dev, reader } = await setup();
+    dev.faults.arm('card-mute', { on: 'power-on', count: 3 });
+    expect(await codeOf(reader.powerOn())).toBe('card-mute');
+    await reader.close();
+  });
+
+  it('hears the card being pulled on the interrupt endpoint', async () => {
+    const { dev, reader } = await setup();
+    await reader.powerOn();
+    const removed = new Promise<boolean>((resolve) => reader.onCardChange(resolve));
+    dev.removeCard();
+    expect(await removed).toBe(false);
+    expect(await reader.cardPresent()).toBe(false);
+    expect(await codeOf(reader.transmit(SELECT_JPKI))).toBe('card-removed');
+    await reader.close();
+  });
+});
+
+describe('the other doubles', () => {
+  it('SCR331-DI-NTTCom: slot 0 is the contact slot', async () => {
+    const { card, reader } = await setup('scr331-di-nttcom');
+    expect(reader.descriptor.slots).toBe(2);
+    expect(hex(await reader.powerOn())).toBe(hex(card.atr));
+    await selectCert(reader);
+    expect(hex(await reader.transmit(READ(0)))).toBe(await expectedRead(0));
+    await reader.close();
+  });
+
+  it('class-0x0B extended-APDU reader: protected-class from a page, with the catalogue name', async () => {
+    const dev = createVirtualReader('class0b-extended', createVirtualMyNumberCard());
+    const err = await openReader(dev, { platform: 'Mac OS X' }).catch((e: unknown) => e);
+    expect(isLensError(err, 'protected-class')).toBe(true);
+    expect(isLensError(err) && err.params.name).toBe(lookupReader(dev.vendorId, dev.productId)?.name ?? dev.productName);
+  });
+
+  it('class-0x0B extended-APDU reader, claimable as an IWA could: chained responses', async () => {
+    const { dev, reader } = await setup('class0b-extended');
+    expect(reader.descriptor.exchangeLevel).toBe('extended-apdu');
+    await reader.powerOn();
+    await selectCert(reader);
+    dev.faults.arm('chain-response', { chunk: 100 });
+    expect(hex(await reader.transmit(READ(0)))).toBe(await expectedRead(0));
+    const ext = Uint8Array.from([0x00, 0xb0, 0x00, 0x00, 0x00, 0x06, 0x00]); // extended Le = 1536
+    const whole = await reader.transmit(ext);
+    expect(whole.length).toBe(1538);
+    expect(hex(whole.subarray(0, 256))).toBe((await expectedRead(0)).slice(0, 256 * 3 - 1));
+    await reader.close();
+  });
+});
