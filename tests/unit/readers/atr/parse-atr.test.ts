@@ -279,6 +279,18 @@ describe('parseAtr: structure rules and named errors', () => {
     expect((err as { params: unknown }).params).toEqual({ tck: '15', expected: '14' });
   });
 
+  it('a T=0-only ATR that carries a correct TCK anyway is tolerated and flagged', () => {
+    // 3B 02 14 50 + TCK 46 (02 ^ 14 ^ 50)
+    expect(parseAtr(bytes('3B 02 14 50 46')).anomalies).toEqual(['tck-present-for-t0-only']);
+  });
+
+  it('RFU Fi/Di in TA1 are flagged, not fatal', () => {
+    // T0 = 10 (TA1), TA1 = 70 (Fi index 7 RFU, Di index 0 RFU); T=0 only → no TCK
+    const a = parseAtr(bytes('3B 10 70'));
+    expect(a.anomalies).toEqual(['fi-rfu', 'di-rfu']);
+    expect(a.global.fi).toBeUndefined();
+  });
+
   it('bytes after the ATR are tolerated but flagged', () => {
     expect(parseAtr(bytes('3B E0 00 FF 81 31 FE 45 14 00')).anomalies).toEqual(['extra-bytes']);
   });
