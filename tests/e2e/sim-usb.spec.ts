@@ -95,22 +95,22 @@ test.describe('simulated readers with a virtual card', () => {
     const result = await page.evaluate(async () => {
       const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('').toUpperCase();
       const [scr, class0b] = await navigator.usb.getDevices();
-      await scr!.open();
-      await scr!.selectConfiguration(1);
-      await scr!.claimInterface(0);
+      await scr.open();
+      await scr.selectConfiguration(1);
+      await scr.claimInterface(0);
       // CCID Rev 1.10 §6.1.1 PC_to_RDR_IccPowerOn, slot 0, bSeq 0, automatic voltage.
-      await scr!.transferOut(1, new Uint8Array([0x62, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
-      const r = await scr!.transferIn(2, 271 + 10);
+      await scr.transferOut(1, new Uint8Array([0x62, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+      const r = await scr.transferIn(2, 271 + 10);
       const msg = new Uint8Array(r.data!.buffer);
-      await scr!.close();
-      await class0b!.open();
-      await class0b!.selectConfiguration(1);
-      const claim = await class0b!.claimInterface(0).then(
+      await scr.close();
+      await class0b.open();
+      await class0b.selectConfiguration(1);
+      const claim = await class0b.claimInterface(0).then(
         () => 'claimed',
         (e: DOMException) => `${e.name}: ${e.message}`,
       );
       return {
-        names: [scr!.productName, class0b!.productName],
+        names: [scr.productName, class0b.productName],
         type: msg[0],
         atr: hex(msg.slice(10)),
         claim,
