@@ -24,7 +24,7 @@ type Profile = 'scr3310-nttcom' | 'scr331-di-nttcom' | 'class0b-extended';
 
 async function setup(profile: Profile = 'scr3310-nttcom', timeoutMs = 1500): Promise<{ card: VirtualMyNumberCard; dev: CcidReaderDouble; reader: CcidReader }> {
   const card = createVirtualMyNumberCard();
-  const dev = createVirtualReader(profile, card, { allowProtectedClasses: true }) as CcidReaderDouble;
+  const dev: CcidReaderDouble = createVirtualReader(profile, card, { allowProtectedClasses: true });
   const reader = await openCcidReader(dev, { timeoutMs, platform: 'Linux x86_64' });
   return { card, dev, reader };
 }
@@ -82,7 +82,7 @@ describe('CcidReader on the SCR3310-NTTCom double (TPDU, host T=1)', () => {
       const { dev, reader } = await setup();
       await reader.powerOn();
       await selectCert(reader);
-      dev.faults.arm(fault, params as never);
+      dev.faults.arm(fault, params);
       expect(hex(await reader.transmit(READ(256)))).toBe(await expectedRead(256));
       expect(dev.faults.fired.map((f) => f.name)).toContain(fault);
       expect(hex(await reader.transmit(READ(512)))).toBe(await expectedRead(512));
@@ -113,7 +113,7 @@ describe('CcidReader on the SCR3310-NTTCom double (TPDU, host T=1)', () => {
       await reader.powerOn();
       expect(hex(await reader.transmit(SELECT_JPKI))).toBe('90 00');
       expect(hex(await reader.transmit(SELECT_AUTH_PIN))).toBe('90 00');
-      dev.faults.arm(fault, params as never);
+      dev.faults.arm(fault, params);
       expect(codes).toContain(await codeOf(reader.transmit(VERIFY_WRONG)));
       expect(verifies(card)).toBeLessThanOrEqual(1);
       await reader.close();
