@@ -11,7 +11,7 @@ import { type JpkiCardInfo, readJpkiCardInfo, selectJpkiIfPresent } from './card
 import { type PinStatus, type VerifyOptions, changePin, readPinStatus, verifyPin, withNewPinBytes, withPinBytes } from './pin';
 import { PIN } from './pin-references';
 import { type PinStatusEntry, readAllPinStatus } from './pin-status';
-import { readObject } from './read';
+import { type ReadPolicy, readObject } from './read';
 import { type RsaPublicKey, rsaKeyOfCertificate, verifyPkcs1v15 } from './rsa-check';
 import { CardSession } from './session';
 import { CardStatusError, SW_OK } from './status-words';
@@ -40,7 +40,11 @@ export class JpkiAp {
   private readonly session: CardSession;
   private readonly keys = new Map<JpkiPin, RsaPublicKey>();
 
-  constructor(readonly channel: CardChannel) {
+  /** `readPolicy`: how certificates are read over extended APDUs (read.ts; default `exact`). */
+  constructor(
+    readonly channel: CardChannel,
+    private readonly options: { readonly readPolicy?: ReadPolicy } = {},
+  ) {
     this.session = CardSession.of(channel);
   }
 
@@ -71,7 +75,7 @@ export class JpkiAp {
     const read = async () => {
       try {
         await this.session.selectEf(CERTIFICATE_EF[kind]);
-        return await readObject(this.session, { maxLength: MAX_CERTIFICATE, emptyCode: 'jpki-certificate-absent' });
+        return await readObject(this.session, { maxLength: MAX_CERTIFICATE, emptyCode: 'jpki-certificate-absent', policy: this.options.readPolicy });
       } catch (e) {
         // 6982: the sign certificate before the 署名用パスワード (jpki/OpenSC#3); on smartphone tokens
         // the auth certificate also needs its PIN (jpki/myna#6).

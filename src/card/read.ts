@@ -1,16 +1,20 @@
 /**
- * Reading transparent EFs with as few APDUs as the channel allows.
+ * Reading transparent EFs with as few APDUs as the channel allows, and no more bytes than needed.
  *
  * Strategy (issue 4; compare OpenSC `card-jpki.c jpki_select_file`, which reads a 4-byte header and
  * then 256-byte chunks, and jpki/myna `read_binary_all`, which reads 7 bytes first):
- *  - Ask for the largest response the channel carries from the first READ BINARY on. The first
- *    chunk *is* the header read: it holds the tag and the 81/82/83 length, so a separate header
- *    APDU would cost one more exchange and save nothing. The card reads to end of file within Le
- *    (jpki-card.md §1.2), and certificate EFs are larger than one chunk anyway.
+ *  - The first READ BINARY asks for a full chunk (256 bytes). It *is* the header read: it holds the
+ *    tag and the 81/82/83 length, so a separate header APDU would cost one more exchange and save
+ *    nothing. The card reads to end of file within Le (jpki-card.md §1.2), and certificate EFs are
+ *    larger than one chunk anyway.
  *  - Once the length is known, ask for exactly what is left, so the bytes moved equal the object's
- *    length (no filler crosses the wire except what the first chunk already carried).
- *  - With extended APDUs through reader and card (`capabilities.extendedLength`), one READ BINARY
- *    with Le up to 65536 fetches the whole EF; otherwise chunks are ≤ 256 bytes (short Le).
+ *    length.
+ *  - Short APDUs: chunks of ≤ 256 bytes (short Le). Extended APDUs through reader and card
+ *    (`capabilities.extendedLength`): policy `exact` (default) sends the rest in *one* extended READ
+ *    BINARY — two exchanges per EF; policy `whole-ef` asks for everything (Le up to 65536) in the
+ *    first read — one exchange, but the card then returns the EF's filler too, and the real EF
+ *    sizes are not published. bench/card.bench.ts measures both: on a byte-rate-limited contact
+ *    link the filler costs more than the exchange it saves, hence the default.
  *  - Short reads (fewer bytes than asked, SW 9000) continue from where they stopped; 6282 and 6B00
  *    mean end of file (myna-card `is_end_of_file`); a read that makes no progress is an error, never
  *    a loop. Offsets stop at 7FFF (15-bit P1-P2).
@@ -22,17 +26,25 @@ import { CardStatusError } from './status-words';
 import { parseTlvHeader } from './tlv';
 import { LensError } from '../errors';
 
+export type ReadPolicy = 'exact' | 'whole-ef';
+
 export interface ReadStrategy {
-  /** Largest Ne one READ BINARY asks for. */
+  /** Ne of the first READ BINARY of an object (before its length is known). */
+  readonly first: number;
+  /** Largest Ne one READ BINARY asks for once the length is known. */
   readonly chunk: number;
   readonly extended: boolean;
 }
 
-export function readStrategy(channel: Pick<CardChannel, 'capabilities'>): ReadStrategy {
+export function readStrategy(channel: Pick<CardChannel, 'capabilities'>, policy: ReadPolicy = 'exact'): ReadStrategy {
   const caps = channel.capabilities;
   const clamp = (v: number, hi: number) => Math.max(1, Math.min(hi, Math.floor(v)));
-  if (caps?.extendedLength) return { chunk: clamp(caps.maxResponseData, 65536), extended: true };
-  return { chunk: clamp(caps?.maxResponseData ?? 256, 256), extended: false };
+  if (caps?.extendedLength) {
+    const chunk = clamp(caps.maxResponseData, 65536);
+    return { first: policy === 'whole-ef' ? chunk : Math.min(chunk, 256), chunk, extended: true };
+  }
+  const chunk = clamp(caps?.maxResponseData ?? 256, 256);
+  return { first: chunk, chunk, extended: false };
 }
 
 /** Largest offset P1-P2 can address (ISO 7816-4 §11.2.3, P1 bit 8 = 0). */
@@ -58,6 +70,7 @@ export interface ReadObjectOptions {
   readonly maxLength?: number;
   /** The EF is empty (first byte 00/FF or no data): which error code to throw. */
   readonly emptyCode?: string;
+  readonly policy?: ReadPolicy;
 }
 
 /**
@@ -65,14 +78,14 @@ export interface ReadObjectOptions {
  * (header + value), with the filler after it trimmed away.
  */
 export async function readObject(session: CardSession, options: ReadObjectOptions = {}): Promise<Bytes> {
-  const { chunk } = readStrategy(session.channel);
+  const { first, chunk } = readStrategy(session.channel, options.policy);
   const maxLength = options.maxLength ?? MAX_OFFSET + chunk;
   const parts: Uint8Array[] = [];
   let have = 0;
   let total: number | undefined;
   let joined: Bytes | undefined;
   for (;;) {
-    const want = total === undefined ? chunk : Math.min(chunk, total - have);
+    const want = total === undefined ? first : Math.min(chunk, total - have);
     if (want <= 0) break;
     const { data, eof } = await readChunk(session, have, want);
     parts.push(data);

@@ -29,12 +29,15 @@ const PRE: [string, string][] = [
 
 describe('readStrategy', () => {
   it('short APDUs: 256-byte chunks unless the channel carries less', () => {
-    expect(readStrategy({})).toEqual({ chunk: 256, extended: false });
-    expect(readStrategy({ capabilities: { extendedLength: false, maxResponseData: 128, maxCommandData: 255 } })).toEqual({ chunk: 128, extended: false });
+    expect(readStrategy({})).toEqual({ first: 256, chunk: 256, extended: false });
+    expect(readStrategy({ capabilities: { extendedLength: false, maxResponseData: 128, maxCommandData: 255 } })).toEqual({ first: 128, chunk: 128, extended: false });
   });
-  it('extended: one READ BINARY up to the channel limit', () => {
-    expect(readStrategy({ capabilities: EXTENDED })).toEqual({ chunk: 65536, extended: true });
-    expect(readStrategy({ capabilities: { ...EXTENDED, maxResponseData: 1024 } })).toEqual({ chunk: 1024, extended: true });
+  it('extended, policy exact: a 256-byte first read, then the rest in one read up to the channel limit', () => {
+    expect(readStrategy({ capabilities: EXTENDED })).toEqual({ first: 256, chunk: 65536, extended: true });
+    expect(readStrategy({ capabilities: { ...EXTENDED, maxResponseData: 1024 } })).toEqual({ first: 256, chunk: 1024, extended: true });
+  });
+  it('extended, policy whole-ef: everything in the first read', () => {
+    expect(readStrategy({ capabilities: EXTENDED }, 'whole-ef')).toEqual({ first: 65536, chunk: 65536, extended: true });
   });
 });
 
@@ -52,18 +55,30 @@ describe('readObject', () => {
     expect(ch.done).toBe(true);
     expect(ch.sent.filter((c) => c.startsWith('00 B0'))).toHaveLength(6);
   });
-  it('extended: one READ BINARY for the whole EF, filler trimmed', async () => {
+  it('extended, exact: the header chunk, then exactly the rest in one extended READ BINARY (no filler moved)', async () => {
     const file = der(1446, 600);
-    const ch = new ScriptedChannel([...PRE, ['00 B0 00 00 00 00 00', `${hexOf(file)} 62 82`]], EXTENDED);
+    const ch = new ScriptedChannel([...PRE, [readBinary(0, 256), `${hexOf(file, 0, 256)} 90 00`], ['00 B0 01 00 00 04 A6', `${hexOf(file, 256, 1446)} 90 00`]], EXTENDED);
     const out = await inEf(ch, (s) => readObject(s));
-    expect(out.length).toBe(1446);
+    expect(toHex(out)).toBe(hexOf(file, 0, 1446));
     expect(ch.done).toBe(true);
   });
-  it('extended with a smaller channel limit continues with exactly the rest', async () => {
+  it('extended, whole-ef: one READ BINARY for the whole EF, filler trimmed', async () => {
+    const file = der(1446, 600);
+    const ch = new ScriptedChannel([...PRE, ['00 B0 00 00 00 00 00', `${hexOf(file)} 62 82`]], EXTENDED);
+    const out = await inEf(ch, (s) => readObject(s, { policy: 'whole-ef' }));
+    expect(toHex(out)).toBe(hexOf(file, 0, 1446));
+    expect(ch.done).toBe(true);
+  });
+  it('extended with a smaller channel limit continues in chunks of that limit', async () => {
     const file = der(1446, 100);
     const caps = { ...EXTENDED, maxResponseData: 1000 };
     const ch = new ScriptedChannel(
-      [...PRE, ['00 B0 00 00 00 03 E8', `${hexOf(file, 0, 1000)} 90 00`], ['00 B0 03 E8 00 01 BE', `${hexOf(file, 1000, 1446)} 90 00`]],
+      [
+        ...PRE,
+        [readBinary(0, 256), `${hexOf(file, 0, 256)} 90 00`],
+        ['00 B0 01 00 00 03 E8', `${hexOf(file, 256, 1256)} 90 00`],
+        [readBinary(1256, 190), `${hexOf(file, 1256, 1446)} 90 00`],
+      ],
       caps,
     );
     expect((await inEf(ch, (s) => readObject(s))).length).toBe(1446);
