@@ -10,6 +10,7 @@ import { createClass0bExtended } from './class0b-extended';
 import { createGemPcTwin } from './gempc-twin';
 import { createScr3310NttCom } from './scr3310-nttcom';
 import { createScr331DiNttCom } from './scr331-di-nttcom';
+import { createRcs380 } from '../sony';
 
 export interface VirtualReaderOptions {
   /** Claim protected classes (0x0B) anyway, as an Isolated Web App with "usb-unrestricted" could. */
@@ -31,6 +32,8 @@ const factories = {
   'class0b-extended': createClass0bExtended,
   /** Gemalto GemPC Twin 08E6:3437: class 0x0B, TPDU without automatic PPS (claim refused unless allowed). */
   'gempc-twin': createGemPcTwin,
+  /** Sony PaSoRi RC-S380/P 054C:06C3: vendor class, Port-100; a Type B PICC holds the card. */
+  rcs380: (card, options) => createRcs380(card, options),
 } satisfies Record<string, ReaderFactory>;
 
 export type ReaderProfile = keyof typeof factories;
