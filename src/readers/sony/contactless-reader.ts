@@ -89,7 +89,11 @@ export class SonyContactlessReader implements CardReader {
       } catch {
         // the device may be gone; shutdown below is best effort too
       }
-      await this.frontEnd.shutdown();
+      try {
+        await this.frontEnd.shutdown();
+      } catch {
+        // closing an unplugged reader succeeds: there is nothing left to release
+      }
     });
   }
 
