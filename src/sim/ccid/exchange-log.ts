@@ -2,16 +2,14 @@
  * Recording of what crosses each layer of a reader double (CCID messages, T=1 blocks, APDUs) into a
  * `Transcript`, for tests and the demo's diagnostics. PIN bytes never reach it: a VERIFY, CHANGE
  * REFERENCE DATA or RESET RETRY COUNTER (ISO/IEC 7816-4 INS 20, 24, 2C) has its command data shown
- * as `**` at every layer.
+ * as `**` at every layer (and so has the JICSAP CHANGE KEY `80 32`; see carriesPin).
  */
 import type { Transcript, TraceLayer } from '../../trace/transcript';
-
-/** Instructions whose command data is a PIN. */
-export const PIN_INS: ReadonlySet<number> = new Set([0x20, 0x24, 0x2c]);
+import { carriesPin } from '../t1/card-t1';
 
 /** Byte range of an APDU that holds PIN data (everything after CLA INS P1 P2 Lc), or undefined. */
 export function apduSecretRange(apdu: Uint8Array): readonly [number, number] | undefined {
-  if (apdu.length <= 5 || !PIN_INS.has(apdu[1])) return undefined;
+  if (apdu.length <= 5 || !carriesPin(apdu[0], apdu[1])) return undefined;
   return [5, apdu.length];
 }
 

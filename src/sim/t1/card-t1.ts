@@ -64,8 +64,14 @@ export interface T1Answer {
   readonly secretRange?: readonly [number, number];
 }
 
-/** Instructions whose command data is a PIN (ISO/IEC 7816-4 §11.5.6, §11.5.7, §11.5.10). */
-const PIN_INS = new Set([0x20, 0x24, 0x2c]);
+/**
+ * Commands whose data is a PIN: VERIFY 20, CHANGE REFERENCE DATA 24, RESET RETRY COUNTER 2C
+ * (ISO/IEC 7816-4 §11.5.6, §11.5.7, §11.5.10), and the JICSAP CHANGE KEY `80 32` the My Number card
+ * uses for PIN changes (jpki-card.md, CHANGE KEY).
+ */
+export function carriesPin(cla: number, ins: number): boolean {
+  return ins === 0x20 || ins === 0x24 || ins === 0x2c || (cla === 0x80 && ins === 0x32);
+}
 const DEFAULT_IFS = 32; // §11.4.2: IFSC and IFSD default to 32 until changed
 
 export class CardT1 {
@@ -199,7 +205,7 @@ export class CardT1 {
     if (!decoded.ok || decoded.block.kind !== 'I') return undefined;
     const inf = decoded.block.inf;
     const startsCommand = this.rx.length === 0;
-    const secret = startsCommand ? inf.length > 1 && PIN_INS.has(inf[1]) : this.rxSecret;
+    const secret = startsCommand ? inf.length > 1 && carriesPin(inf[0], inf[1]) : this.rxSecret;
     if (!secret) return undefined;
     const end = 3 + inf.length;
     return [startsCommand ? Math.min(3 + 5, end) : 3, end];
@@ -207,7 +213,7 @@ export class CardT1 {
 
   private async onI(block: Extract<T1Block, { kind: 'I' }>, size: number): Promise<T1Answer> {
     const startsCommand = this.rx.length === 0;
-    const secret = startsCommand ? block.inf.length > 1 && PIN_INS.has(block.inf[1]) : this.rxSecret;
+    const secret = startsCommand ? block.inf.length > 1 && carriesPin(block.inf[0], block.inf[1]) : this.rxSecret;
     const secretRange: readonly [number, number] | undefined = secret
       ? [startsCommand ? Math.min(3 + 5, size - (this.edc === 'crc' ? 2 : 1)) : 3, size - (this.edc === 'crc' ? 2 : 1)]
       : undefined;

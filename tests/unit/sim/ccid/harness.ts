@@ -1,9 +1,12 @@
 /** A plain host for the device-side tests: builds PC_to_RDR messages, reads whole RDR_to_PC messages. */
-import { createVirtualReader, type ReaderProfile } from '../../../../src/sim/readers';
+import { createVirtualReader } from '../../../../src/sim/readers';
 import type { CcidReaderDouble } from '../../../../src/sim/ccid/ccid-reader-double';
 import { TestCard } from '../t1/test-card';
 
-export async function openReader(profile: ReaderProfile = 'scr3310-nttcom', card: TestCard | null = new TestCard()): Promise<{ d: CcidReaderDouble; card: TestCard | null }> {
+/** The CCID profiles of the registry (the Sony doubles are tested by their owner). */
+export type CcidProfile = 'scr3310-nttcom' | 'scr331-di-nttcom' | 'class0b-extended' | 'gempc-twin';
+
+export async function openReader(profile: CcidProfile = 'scr3310-nttcom', card: TestCard | null = new TestCard()): Promise<{ d: CcidReaderDouble; card: TestCard | null }> {
   const d = createVirtualReader(profile, card ?? undefined, { allowProtectedClasses: true });
   await d.open();
   await d.selectConfiguration(1);
