@@ -60,8 +60,12 @@ export async function run(): Promise<void> {
       if (e.layer !== 'ccid' || !e.hex || e.dir === 'note') continue;
       const type = e.hex.slice(0, 2);
       const blockLen = (e.length ?? 10) - 10;
-      if (e.dir === 'out' && type === '6f') (measured.blocksOut++, (measured.lineChars += blockLen), measured.turns++);
-      if (e.dir === 'in' && type === '80') (measured.blocksIn++, (measured.lineChars += blockLen), measured.turns++);
+      const isBlock = (e.dir === 'out' && type === '6f') || (e.dir === 'in' && type === '80');
+      if (!isBlock) continue;
+      if (e.dir === 'out') measured.blocksOut++;
+      else measured.blocksIn++;
+      measured.lineChars += blockLen;
+      measured.turns++;
     }
   }
   const wallMs = performance.now() - started;
