@@ -49,7 +49,7 @@ describe('virtual card: COMPUTE DIGITAL SIGNATURE', () => {
     const [b] = await send(card, '80 2A 00 80 03 AA BB CC 00');
     expect(x(a)).toBe(x(b));
     const cert = pkijs.Certificate.fromBER(fixture('ordinary/auth.der'));
-    const rsa = pkijs.RSAPublicKey.fromBER(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView);
+    const rsa = pkijs.RSAPublicKey.fromBER(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView.slice());
     const big = (v: Uint8Array): bigint => v.reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
     const n = big(rsa.modulus.valueBlock.valueHexView);
     let m = 1n;
