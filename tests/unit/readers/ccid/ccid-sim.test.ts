@@ -20,7 +20,7 @@ const READ = (offset: number) => Uint8Array.from([0x00, 0xb0, offset >> 8, offse
 const SELECT_AUTH_PIN = bytes('00 a4 02 0c 02 00 18');
 const VERIFY_WRONG = bytes('00 20 00 80 04 39 39 39 39');
 
-type Profile = 'scr3310-nttcom' | 'scr331-di-nttcom' | 'class0b-extended';
+type Profile = 'scr3310-nttcom' | 'scr331-di-nttcom' | 'class0b-extended' | 'gempc-twin';
 
 async function setup(profile: Profile = 'scr3310-nttcom', timeoutMs = 1500): Promise<{ card: VirtualMyNumberCard; dev: CcidReaderDouble; reader: CcidReader }> {
   const card = createVirtualMyNumberCard();
@@ -144,6 +144,20 @@ describe('the other doubles', () => {
     const { card, reader } = await setup('scr331-di-nttcom');
     expect(reader.descriptor.slots).toBe(2);
     expect(hex(await reader.powerOn())).toBe(hex(card.atr));
+    await selectCert(reader);
+    expect(hex(await reader.transmit(READ(0)))).toBe(await expectedRead(0));
+    await reader.close();
+  });
+
+  it('GemPC Twin (TPDU, no automatic PPS): the host sends PPS FF 11 13 FD, then SetParameters', async () => {
+    const { dev, reader } = await setup('gempc-twin');
+    await reader.powerOn();
+    expect(reader.session?.plan).toMatchObject({ pps: true, setParameters: true, fiDi: 0x13 });
+    const outs = dev.usbLog.filter((l) => l.dir === 'out').map((l) => hex(l.bytes));
+    const pps = outs.findIndex((o) => o.startsWith('6f') && o.endsWith('ff 11 13 fd'));
+    const setp = outs.findIndex((o) => o.startsWith('61'));
+    expect(pps).toBeGreaterThan(0);
+    expect(setp).toBeGreaterThan(pps);
     await selectCert(reader);
     expect(hex(await reader.transmit(READ(0)))).toBe(await expectedRead(0));
     await reader.close();
