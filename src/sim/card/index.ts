@@ -10,6 +10,7 @@ export {
 export {
   DEFAULT_PINS,
   KNOWN_CONTACT_ATRS,
+  KNOWN_CONTACTLESS_ATRS,
   PIN_LIMITS,
   TOKEN_LABELS,
   type KnownAtr,

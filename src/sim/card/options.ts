@@ -15,6 +15,17 @@ export const KNOWN_CONTACT_ATRS = {
 } as const;
 export type KnownAtr = keyof typeof KNOWN_CONTACT_ATRS;
 
+/**
+ * ATRs a PC/SC reader synthesises for the contactless (Type B) card: `3B 88 80 01` + ATQB application
+ * data + protocol info + MBLI/CID + TCK (jpki-card.md §1.1; pcsc-list). For contactless reader doubles.
+ */
+export const KNOWN_CONTACTLESS_ATRS = {
+  'typeb-1': fromHex('3B 88 80 01 00 00 05 E0 B3 81 A1 00 7F'),
+  'typeb-2': fromHex('3B 88 80 01 00 00 41 E0 B3 81 A1 00 3B'),
+  'typeb-3': fromHex('3B 88 80 01 00 4B 51 FF 00 81 D1 00 BC'),
+  'typeb-4': fromHex('3B 88 80 01 00 4B 51 FF B3 81 D1 00 0F'),
+} as const;
+
 /** The card's credentials by name (EF in brackets, jpki-card.md §0). */
 export type PinName =
   | 'auth' // JPKI 利用者証明用PIN (0018)

@@ -39,8 +39,8 @@ const ISD_AID = fromHex('A0 00 00 01 51 00 00');
 export class VirtualMyNumberCard implements CardChannel {
   readonly atr: Uint8Array;
   readonly capabilities: ChannelCapabilities;
-  /** While true every transmit rejects (code `sim-card-removed`); readers turn that into their own errors. */
-  removed = false;
+  private isRemoved = false;
+  private readonly presenceListeners = new Set<(present: boolean) => void>();
   /** Every exchange since creation, PINs masked. */
   readonly log: ApduLogEntry[] = [];
 
@@ -59,6 +59,28 @@ export class VirtualMyNumberCard implements CardChannel {
     this.capabilities = this.extendedLength
       ? { extendedLength: true, maxResponseData: 65536, maxCommandData: 65535 }
       : { extendedLength: false, maxResponseData: 256, maxCommandData: 255 };
+  }
+
+  /**
+   * While true every transmit rejects (code `sim-card-removed`); readers turn that into their own
+   * errors. Setting it notifies presence listeners (a reader double raises its slot-change event), and
+   * taking the card out clears its security status like a power loss; counters persist.
+   */
+  get removed(): boolean {
+    return this.isRemoved;
+  }
+
+  set removed(value: boolean) {
+    if (value === this.isRemoved) return;
+    this.isRemoved = value;
+    if (value) this.reset();
+    for (const listener of this.presenceListeners) listener(!value);
+  }
+
+  /** Called with `true` on insertion and `false` on removal; returns the unsubscribe function. */
+  onPresenceChange(listener: (present: boolean) => void): () => void {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
   }
 
   get person(): SyntheticPerson {

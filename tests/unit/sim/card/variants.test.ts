@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_CONTACT_ATRS, createVirtualMyNumberCard, isVirtualCardRemoved } from '../../../../src/sim';
+import { KNOWN_CONTACTLESS_ATRS, KNOWN_CONTACT_ATRS, createVirtualMyNumberCard, isVirtualCardRemoved } from '../../../../src/sim';
 import { SELECT_JPKI, fixture, readAll, run, selectEf, send, verify, x } from './helpers';
 
 describe('virtual card variants', () => {
@@ -94,5 +94,32 @@ describe('virtual card variants', () => {
     expect(isVirtualCardRemoved(error)).toBe(true);
     card.removed = false;
     expect(await run(card, SELECT_JPKI)).toBe('90 00');
+  });
+
+  it('removal clears the security status, keeps the counters and notifies presence listeners', async () => {
+    const card = createVirtualMyNumberCard();
+    const events: boolean[] = [];
+    const off = card.onPresenceChange((present) => events.push(present));
+    await run(card, SELECT_JPKI);
+    await run(card, selectEf('00 18'));
+    await run(card, verify('0000'));
+    await run(card, verify('1234'));
+    await run(card, verify('9999'));
+    card.removed = true;
+    card.removed = true; // no second event
+    card.removed = false;
+    off();
+    card.removed = true;
+    expect(events).toEqual([false, true]);
+    card.removed = false;
+    expect(card.selectedApplication).toBeNull();
+    expect(card.pinStatus('auth')?.remaining).toBe(2);
+  });
+
+  it('contactless ATRs are available for Type B reader doubles (TCK checks)', () => {
+    for (const [name, atr] of Object.entries(KNOWN_CONTACTLESS_ATRS)) {
+      expect(atr.slice(1).reduce((a, b) => a ^ b, 0), name).toBe(0);
+      expect(createVirtualMyNumberCard({ atr }).atr).toEqual(atr);
+    }
   });
 });
