@@ -10,4 +10,4 @@ export { type JpkiCardInfo, type TokenKind, decodeTokenLabel, decodeCertificateP
 export { type PinStatus, type VerifyOptions } from './pin';
 export { type PinStatusEntry } from './pin-status';
 export { type DigestAlgorithm, digestInfo, digestInfoOf } from './digest-info';
-export { readStrategy } from './read';
+export { readStrategy, type ReadPolicy } from './read';

@@ -66,7 +66,7 @@ export class JpkiAp {
    * (`verifyPin('sign', …)`) and holds personal data, so its read is redacted in the transcript.
    */
   readCertificate(kind: CertificateKind): Promise<Uint8Array> {
-    if (!(kind in CERTIFICATE_EF)) return Promise.reject(new LensError('jpki-certificate-kind-unknown', { kind: String(kind) }));
+    if (!Object.hasOwn(CERTIFICATE_EF, kind)) return Promise.reject(new LensError('jpki-certificate-kind-unknown', { kind: String(kind) }));
     return this.session.run(() => this.readCertificateHeld(kind));
   }
 
@@ -93,7 +93,7 @@ export class JpkiAp {
 
   /** Tries left for the auth PIN or the sign password, from an empty VERIFY (spends no try). */
   pinStatus(pin: JpkiPin): Promise<PinStatus> {
-    const ref = PIN_OF[pin];
+    const ref = Object.hasOwn(PIN_OF, pin) ? PIN_OF[pin] : undefined;
     if (!ref) return Promise.reject(new LensError('jpki-pin-kind-unknown', { pin: String(pin) }));
     return this.session.run(async () => {
       await this.selectAp();
@@ -107,7 +107,7 @@ export class JpkiAp {
    * when the PIN is blocked, or when one try is left and `acknowledgeLastTry` is not set.
    */
   verifyPin(pin: JpkiPin, value: string, options: VerifyOptions = {}): Promise<void> {
-    const ref = PIN_OF[pin];
+    const ref = Object.hasOwn(PIN_OF, pin) ? PIN_OF[pin] : undefined;
     if (!ref) return Promise.reject(new LensError('jpki-pin-kind-unknown', { pin: String(pin) }));
     return withPinBytes(ref, value, options, (encoded) =>
       this.session.run(async () => {
@@ -120,7 +120,7 @@ export class JpkiAp {
   /** Change a PIN: VERIFY `current` (same guard as `verifyPin`), then CHANGE REFERENCE DATA with
    * `next`, both validated locally before anything is sent (sign: letters and digits mixed). */
   changePin(pin: JpkiPin, current: string, next: string, options: VerifyOptions = {}): Promise<void> {
-    const ref = PIN_OF[pin];
+    const ref = Object.hasOwn(PIN_OF, pin) ? PIN_OF[pin] : undefined;
     if (!ref) return Promise.reject(new LensError('jpki-pin-kind-unknown', { pin: String(pin) }));
     return withNewPinBytes(ref, current, next, options, (a, b) =>
       this.session.run(async () => {
@@ -137,7 +137,7 @@ export class JpkiAp {
    * before it is returned (rsa-check.ts); a mismatch is `signature-check-failed`.
    */
   sign(key: JpkiPin, digestInfo: Uint8Array): Promise<Uint8Array> {
-    if (!(key in KEY_EF)) return Promise.reject(new LensError('jpki-pin-kind-unknown', { pin: String(key) }));
+    if (!Object.hasOwn(KEY_EF, key)) return Promise.reject(new LensError('jpki-pin-kind-unknown', { pin: String(key) }));
     if (digestInfo.length < 1 || digestInfo.length > MAX_SIGN_INPUT) {
       return Promise.reject(new LensError('jpki-sign-input-length', { length: digestInfo.length, max: MAX_SIGN_INPUT }));
     }

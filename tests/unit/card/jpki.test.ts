@@ -117,6 +117,9 @@ describe('JpkiAp.readCertificate', () => {
   it('an unknown kind is refused before any I/O', async () => {
     const ch = new ScriptedChannel([]);
     await expect(new JpkiAp(ch).readCertificate('x' as 'auth')).rejects.toMatchObject({ code: 'jpki-certificate-kind-unknown' });
+    await expect(new JpkiAp(ch).readCertificate('constructor' as 'auth')).rejects.toMatchObject({ code: 'jpki-certificate-kind-unknown' });
+    await expect(new JpkiAp(ch).verifyPin('toString' as 'auth', '1234')).rejects.toMatchObject({ code: 'jpki-pin-kind-unknown' });
+    await expect(new JpkiAp(ch).sign('valueOf' as 'auth', new Uint8Array(51))).rejects.toMatchObject({ code: 'jpki-pin-kind-unknown' });
     expect(ch.sent).toHaveLength(0);
   });
 });
