@@ -170,7 +170,7 @@ export class CcidReaderDouble extends UsbDeviceDouble {
       this.log.record('ccid', 'out', bytes, 'shorter than a CCID header: ignored');
       return;
     }
-    if (this.takeCommandFault('unplug', cmd)) {
+    if ((this.faults.peek('unplug')?.when ?? 'command') === 'command' && this.takeCommandFault('unplug', cmd)) {
       this.log.record('ccid', 'out', bytes, 'fault: unplug');
       this.unplug();
       return;
@@ -409,18 +409,16 @@ export class CcidReaderDouble extends UsbDeviceDouble {
   private startResponse(cmd: PcToRdr, slot: SimSlot, response: Uint8Array, chunkMax: number): Reply {
     let chunk = chunkMax;
     let boundaryZlp: boolean | undefined;
-    const forced = this.faults.peek('chain-response');
-    if (forced && Number.isFinite(chunkMax)) {
-      this.faults.take('chain-response', cmd.seq);
-      chunk = Math.max(1, Math.min(forced.chunk ?? chunkMax, chunkMax));
-    }
-    const boundary = this.faults.peek('boundary-length');
-    if (boundary && Number.isFinite(chunkMax)) {
+    // The forced chain waits for a response longer than its chunk (otherwise there is nothing to chain).
+    const wanted = this.faults.peek('chain-response');
+    const forced = wanted && Number.isFinite(chunkMax) && response.length > Math.min(wanted.chunk ?? chunkMax, chunkMax) ? this.faults.take('chain-response', cmd.seq) : undefined;
+    if (forced) chunk = Math.max(1, Math.min(forced.chunk ?? chunkMax, chunkMax));
+    if (this.faults.peek('boundary-length') && Number.isFinite(chunkMax)) {
       // First chunk of 64·k − 10 bytes, so that the whole DataBlock is 64·k bytes.
       const limit = Math.min(chunk, response.length);
       const k = Math.floor((limit + 10) / 64);
-      if (k >= 1) {
-        this.faults.take('boundary-length', cmd.seq);
+      const boundary = k >= 1 ? this.faults.take('boundary-length', cmd.seq) : undefined;
+      if (boundary) {
         boundaryZlp = boundary.zlp ?? false;
         if (64 * k - 10 < response.length) {
           slot.responseChain = { data: response, offset: 0, chunk };
@@ -557,6 +555,13 @@ export class CcidReaderDouble extends UsbDeviceDouble {
         this.sendIn(ep, wait);
       }
     }
+    if (this.faults.peek('unplug')?.when === 'reply' && this.takeCommandFault('unplug', cmd)) {
+      this.log.record('ccid', 'in', reply.slice(0, 64), 'fault: unplug after the first packet');
+      this.sendIn(ep, reply.slice(0, 64));
+      // Pulled a moment later, once the host could take the first packet.
+      setTimeout(() => this.unplug(), 0);
+      return;
+    }
     const split = this.takeCommandFault('split-packets', cmd);
     this.log.record('ccid', 'in', reply, split ? 'fault: split packets' : undefined);
     const zlp = reply.length % 64 === 0 && (boundaryZlp ?? this.profile.zeroLengthPacket);
@@ -648,8 +653,7 @@ export class CcidReaderDouble extends UsbDeviceDouble {
         const limit = Math.min(remaining, ifsd);
         const k = Math.floor((limit + 13 + edc) / 64);
         const inf = 64 * k - 13 - edc;
-        if (k < 1 || inf < 1) return undefined;
-        f.take('boundary-length');
+        if (k < 1 || inf < 1 || !f.take('boundary-length')) return undefined;
         this.pendingBoundaryZlp = p.zlp ?? false;
         return inf;
       },

@@ -4,6 +4,10 @@
  * the next command(s) it concerns and records that it fired. Every fault is counted: `count` (default
  * 1) is how many times it fires before it disarms itself. Each entry below says which rule it
  * exercises on the host side.
+ *
+ * Every fault also takes `after` (default 0): how many occasions it lets pass before it fires, so that
+ * a test armed before a long operation can hit its middle (e.g. `card-pulled` with `after: 3` pulls
+ * the card on the fourth XfrBlock, in the middle of a chained read).
  */
 
 /**
@@ -63,8 +67,12 @@ export interface FaultParams {
    * ICC_MUTE, and NotifySlotChange `50 02` follows on the interrupt endpoint (§6.3.1).
    */
   'card-pulled': { count?: number };
-  /** The reader is unplugged when the next command arrives: every transfer fails with NotFoundError. */
-  unplug: { count?: number; on?: CommandScope };
+  /**
+   * The reader is unplugged when the next command arrives (`when: 'command'`, default), or once the
+   * first 64-byte packet of its answer has gone out (`when: 'reply'`): every transfer then fails with
+   * NotFoundError, as Chrome fails them (WICG/webusb, "disconnected").
+   */
+  unplug: { count?: number; on?: CommandScope; when?: 'command' | 'reply' };
   /**
    * `in`: the answer to the next command is lost and the bulk-IN endpoint halts (transferIn → 'stall'
    * until clearHalt). `out`: the next command is answered, then bulk-OUT halts.
@@ -82,7 +90,7 @@ export interface FiredFault {
   readonly seq?: number;
 }
 
-type Armed = { [K in FaultName]?: { remaining: number; params: FaultParams[K] } };
+type Armed = { [K in FaultName]?: { remaining: number; skip: number; params: FaultParams[K] & { after?: number } } };
 
 export class FaultSwitchboard {
   private readonly armedFaults: Armed = {};
@@ -90,10 +98,12 @@ export class FaultSwitchboard {
   readonly fired: FiredFault[] = [];
 
   /** Arm `name` for `params.count` (default 1) occurrences. Arming again replaces the previous entry. */
-  arm<K extends FaultName>(name: K, params: FaultParams[K] = {}): this {
+  arm<K extends FaultName>(name: K, params: FaultParams[K] & { after?: number } = {}): this {
     const count = params.count ?? 1;
+    const after = params.after ?? 0;
     if (!Number.isInteger(count) || count < 1) throw new Error(`sim: fault ${name}: count must be a positive integer`);
-    (this.armedFaults as Record<FaultName, unknown>)[name] = { remaining: count, params };
+    if (!Number.isInteger(after) || after < 0) throw new Error(`sim: fault ${name}: after must be a non-negative integer`);
+    (this.armedFaults as Record<FaultName, unknown>)[name] = { remaining: count, skip: after, params };
     return this;
   }
 
@@ -123,6 +133,10 @@ export class FaultSwitchboard {
   take<K extends FaultName>(name: K, seq?: number): FaultParams[K] | undefined {
     const entry = this.armedFaults[name];
     if (!entry) return undefined;
+    if (entry.skip > 0) {
+      entry.skip--;
+      return undefined;
+    }
     entry.remaining--;
     if (entry.remaining <= 0) delete this.armedFaults[name];
     this.fired.push(seq === undefined ? { name } : { name, seq });

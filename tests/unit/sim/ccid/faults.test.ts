@@ -127,6 +127,26 @@ describe('CCID-level faults, byte for byte', () => {
     expect(hex(await exchange(d, msg(SLOT_STATUS, 0, 3)))).toBe('81 00 00 00 00 00 03 02 00 00');
   });
 
+  it('after: a fault lets n occasions pass — the card is pulled on the third part of a chained answer', async () => {
+    const { d } = await poweredTpdu();
+    d.faults.arm('card-pulled', { after: 2 });
+    const first = await exchange(d, msg(XFR, 0, 2, [0, 0, 0], blk(0, 0, [0x00, 0xb0, 0x00, 0x00, 0x00])));
+    expect(first[11]).toBe(0x20);
+    expect(hex((await exchange(d, msg(XFR, 0, 3, [0, 0, 0], blk(0, 0x90)))).slice(10, 13))).toBe('00 60 20');
+    expect(hex(await exchange(d, msg(XFR, 0, 4, [0, 0, 0], blk(0, 0x80))))).toBe('80 00 00 00 00 00 04 42 fe 00');
+    expect(d.faults.fired).toEqual([{ name: 'card-pulled', seq: 4 }]);
+  });
+
+  it('unplug when: reply — the first packet of the answer goes out, then the device is gone', async () => {
+    const { d } = await poweredTpdu();
+    await exchange(d, msg(XFR, 0, 2, [0, 0, 0], bytes('00 c1 01 fe 3e')));
+    d.faults.arm('unplug', { when: 'reply' });
+    await d.transferOut(1, msg(XFR, 0, 3, [0, 0, 0], blk(0, 0, [0x00, 0xb0, 0x00, 0x00, 0x00])));
+    const first = await d.transferIn(2, 64);
+    expect(hex(new Uint8Array(first.data!.buffer).slice(0, 10))).toBe('80 02 01 00 00 00 03 00 00 00');
+    await expect(d.transferIn(2, 64)).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
   it('unplug: a pending read fails with NotFoundError, and so does everything after', async () => {
     const { d } = await poweredTpdu();
     d.faults.arm('unplug');
