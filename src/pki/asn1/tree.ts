@@ -79,6 +79,11 @@ function convert(block: BlockLike, der: Uint8Array, offset: number, depth: numbe
     tagNumber: idBlock.tagNumber, constructed: idBlock.isConstructed, children };
 }
 
+/** The tree of one element asn1js already decoded from `der` at `offset` (avoids decoding twice). */
+export function treeFromDecoded(block: unknown, der: Uint8Array, offset = 0): Asn1Node {
+  return convert(block as BlockLike, der, offset, 0);
+}
+
 /**
  * Every top-level element of `der` (openssl asn1parse also keeps going after the first one).
  * Throws `pki-asn1-malformed` (with the byte offset) for anything asn1js cannot decode.
@@ -89,7 +94,13 @@ export function parseAsn1Tree(der: Uint8Array): Asn1Node[] {
   let pos = 0;
   while (pos < der.length) {
     const view = der.subarray(pos);
-    const res = asn1js.fromBER(view);
+    let res: ReturnType<typeof asn1js.fromBER>;
+    try {
+      res = asn1js.fromBER(view);
+    } catch (e) {
+      // asn1js throws (rather than flagging) on some content, e.g. a malformed GeneralizedTime.
+      throw new LensError('pki-asn1-malformed', { offset: pos }, { cause: e, detail: e instanceof Error ? e.message : String(e) });
+    }
     const block = res.result as unknown as BlockLike;
     if (res.offset === -1 || block.error) {
       throw new LensError('pki-asn1-malformed', { offset: pos }, { detail: block.error || 'undecodable' });

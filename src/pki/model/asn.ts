@@ -2,6 +2,7 @@
 // children without `any`. All decoding is asn1js's; these only read what it produced.
 import * as asn1js from 'asn1js';
 import { LensError } from '../../errors';
+import { oidFromContent } from '../asn1/oid-content';
 
 export interface AsnBlock {
   readonly idBlock: { readonly tagClass: number; readonly tagNumber: number; readonly isConstructed: boolean; readonly blockLength: number };
@@ -13,7 +14,13 @@ export interface AsnBlock {
 
 /** Decode exactly one element filling `der`; throws `code` (a LensError code) otherwise. */
 export function decodeOne(der: Uint8Array, code = 'pki-asn1-malformed'): AsnBlock {
-  const res = asn1js.fromBER(der);
+  let res: ReturnType<typeof asn1js.fromBER>;
+  try {
+    res = asn1js.fromBER(der);
+  } catch (e) {
+    // asn1js throws (rather than flagging) on some content, e.g. a malformed GeneralizedTime.
+    throw new LensError(code, {}, { cause: e, detail: e instanceof Error ? e.message : String(e) });
+  }
   const block = res.result as unknown as AsnBlock;
   if (res.offset === -1 || block.error) throw new LensError(code, {}, { detail: block.error || 'undecodable' });
   if (res.offset !== der.length) throw new LensError(code, {}, { detail: 'trailing bytes' });
@@ -49,7 +56,10 @@ export function expect(cond: boolean, code: string, detail: string): asserts con
 /** Dotted text of an OBJECT IDENTIFIER block (asn1js's own rendering). */
 export function oidText(block: AsnBlock, code = 'pki-asn1-malformed'): string {
   expect(isUniversal(block, 6), code, 'OBJECT IDENTIFIER expected');
-  return (block as unknown as asn1js.ObjectIdentifier).getValue();
+  // asn1js renders what it decoded; our own decoder checks validity (openssl's rules) first.
+  const text = oidFromContent(content(block));
+  expect(text !== undefined, code, 'malformed OBJECT IDENTIFIER');
+  return text;
 }
 
 /** Child `i`, or throw `code`. */

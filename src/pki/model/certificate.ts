@@ -5,7 +5,7 @@
 import * as pkijs from 'pkijs';
 import { LensError, isLensError } from '../../errors';
 import { ownBytes, toHex, toHexSeparated } from '../bytes';
-import { parseAsn1Tree, type Asn1Node } from '../asn1/tree';
+import { treeFromDecoded, type Asn1Node } from '../asn1/tree';
 import { longNameOrDotted } from '../oid/registry';
 import { explainJpki } from '../jpki/profile';
 import { type AsnBlock, child, children, content, decodeOne, encoding, expect, isContext, isUniversal, oidText } from './asn';
@@ -26,7 +26,7 @@ export function algorithmModel(block: AsnBlock): AlgorithmModel {
 }
 
 const CURVE_BITS: Record<string, number> = {
-  '1.2.840.10045.3.1.7': 256, '1.3.132.0.34': 384, '1.3.132.0.35': 521, '1.3.132.0.10': 256,
+  '1.2.840.10045.3.1.7': 256, '1.3.132.0.34': 384, '1.3.132.0.35': 521, '1.3.132.0.10': 256, '1.3.132.0.33': 224, '1.2.840.10045.3.1.1': 192,
 };
 
 export function publicKeyModel(spki: AsnBlock): PublicKeyModel {
@@ -90,8 +90,10 @@ function extensionModels(exts: AsnBlock | undefined, extNodes: readonly Asn1Node
 }
 
 /** Parse with pkijs (schema check; also what chain verification uses). Throws `pki-bad-certificate`. */
-export function parsePkijsCertificate(der: Uint8Array): pkijs.Certificate {
+export function parsePkijsCertificate(der: Uint8Array, decoded?: AsnBlock): pkijs.Certificate {
   try {
+    // pkijs' own fromBER is asn1js.fromBER + this constructor; reuse a decode we already have.
+    if (decoded) return new pkijs.Certificate({ schema: decoded });
     return pkijs.Certificate.fromBER(ownBytes(der));
   } catch (e) {
     throw new LensError(CODE, {}, { cause: e, detail: e instanceof Error ? e.message : String(e) });
@@ -110,9 +112,8 @@ export interface CertificateParts {
 }
 
 export function certificateParts(der: Uint8Array): CertificateParts {
-  const tree = parseAsn1Tree(der);
-  if (tree.length !== 1) throw new LensError(CODE, {}, { detail: 'trailing data after the certificate' });
   const cert = decodeOne(der, CODE);
+  const tree = treeFromDecoded(cert, der);
   expect(isUniversal(cert, 16) && children(cert).length === 3, CODE, 'Certificate SEQUENCE of 3');
   const tbs = child(cert, 0, CODE);
   expect(isUniversal(tbs, 16), CODE, 'TBSCertificate');
@@ -132,7 +133,7 @@ export function certificateParts(der: Uint8Array): CertificateParts {
   const spki = take();
   const extensions = items.slice(i).find((b) => isContext(b, 3));
   expect(isUniversal(serial, 2), CODE, 'serialNumber INTEGER');
-  return { cert, tbs, fields: { ...(version ? { version } : {}), serial, signature, issuer, validity, subject, spki, ...(extensions ? { extensions } : {}) }, tree: tree[0] };
+  return { cert, tbs, fields: { ...(version ? { version } : {}), serial, signature, issuer, validity, subject, spki, ...(extensions ? { extensions } : {}) }, tree };
 }
 
 /**
@@ -141,7 +142,6 @@ export function certificateParts(der: Uint8Array): CertificateParts {
  */
 export async function buildCertificateModel(der: Uint8Array): Promise<CertificateModel> {
   const parts = certificateParts(der);
-  parsePkijsCertificate(der);
   const { fields: f, cert, tree } = parts;
   const versionInt = f.version ? integerText(content(child(f.version, 0, CODE))) : undefined;
   const version = versionInt ? Number(versionInt.value) + 1 : 1;
@@ -163,6 +163,8 @@ export async function buildCertificateModel(der: Uint8Array): Promise<Certificat
   const ski = extensions.find((e) => e.oid === '2.5.29.14')?.data as string | undefined;
   const aki = (extensions.find((e) => e.oid === '2.5.29.35')?.data as { keyId?: string } | undefined)?.keyId;
   const jpki = explainJpki({ issuer, subject, extensions, ca: bc?.ca ?? false });
+  // Last: pkijs' schema check (the same parse chain verification relies on) may retag blocks it reads.
+  parsePkijsCertificate(der, cert);
   return {
     derHex: toHex(der),
     version,

@@ -45,8 +45,11 @@ export function stringValue(tag: number, bytes: Uint8Array): string {
   return latin1(bytes);
 }
 
-// a_strex.c character classes (crypto/asn1/charmap.h): which ASCII chars RFC 2253 escaping touches.
-const ESC_2253 = new Set([...',+"\\<>;']);
+// a_strex.c character classes (crypto/asn1/charmap.h), as observed with openssl 3.0.19: with
+// ESC_QUOTE these make the whole value quoted (the char itself stays raw) ...
+const QUOTED = new Set([...',+<>;']);
+// ... while these are always backslash-escaped, quoted or not.
+const BACKSLASHED = new Set(['"', '\\']);
 
 /** do_print_ex for one value with XN_FLAG_ONELINE (ASN1_STRFLGS_RFC2253 | ESC_QUOTE). */
 export function opensslOnelineValue(tag: number, content: Uint8Array, der: Uint8Array): string {
@@ -66,8 +69,9 @@ export function opensslOnelineValue(tag: number, content: Uint8Array, der: Uint8
         continue;
       }
       const ch = String.fromCharCode(b);
-      const bsEsc = ESC_2253.has(ch) || ((first || last) && ch === ' ') || (first && ch === '#');
-      if (bsEsc) {
+      if (BACKSLASHED.has(ch)) {
+        out += `\\${ch}`;
+      } else if (QUOTED.has(ch) || ((first || last) && ch === ' ') || (first && ch === '#')) {
         // ESC_QUOTE: the value is put in double quotes instead of backslash-escaping the char.
         quote = true;
         out += ch;

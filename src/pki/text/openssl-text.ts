@@ -4,7 +4,7 @@
 // placed after the standard lines they explain; removing them gives openssl's text exactly (tested).
 import { t, type Locale } from '../../i18n';
 import { fromHex } from '../bytes';
-import { longNameOrDotted } from '../oid/registry';
+import { longNameOrDotted, shortNameOrDotted } from '../oid/registry';
 import { extensionDecoder } from '../model/extensions/registry';
 import { decodeOne } from '../model/asn';
 import { opensslTime } from '../model/time';
@@ -59,7 +59,11 @@ function publicKeyLines(m: CertificateModel): string[] {
     lines.push(`${pad(16)}Public-Key: (${pk.sizeBits ?? 0} bit)`);
     lines.push(`${pad(16)}pub:`);
     lines.push(...bufLines(fromHex(pk.ec.pointHex), 20));
-    lines.push(`${pad(16)}ASN1 OID: ${pk.ec.curveName}`);
+    lines.push(`${pad(16)}ASN1 OID: ${shortNameOrDotted(pk.ec.curveOid, { withJpki: false })}`);
+    // ec_asn1.c ECPKParameters_print: the NIST alias when the curve has one.
+    const nist: Record<string, string> = { '1.2.840.10045.3.1.7': 'P-256', '1.3.132.0.34': 'P-384', '1.3.132.0.35': 'P-521', '1.3.132.0.33': 'P-224', '1.2.840.10045.3.1.1': 'P-192' };
+    const alias = nist[pk.ec.curveOid];
+    if (alias) lines.push(`${pad(16)}NIST CURVE: ${alias}`);
   } else {
     lines.push(`${pad(16)}Unable to load Public Key`);
   }

@@ -14,3 +14,16 @@ describe('mutated DER through asn1 and inspect', () => {
     expect([...stats.lensErrors.keys()].every((c) => c.startsWith('pki-'))).toBe(true);
   }, 120_000);
 });
+
+describe('regressions found by the 100k fuzz', () => {
+  it('a malformed GeneralizedTime (asn1js throws on it) is a named error, not a crash', async () => {
+    const { asn1Dump, explainCertificate } = await import('../../../src/pki');
+    const { isLensError } = await import('../../../src/errors');
+    const bad = Uint8Array.of(0x30, 0x05, 0x18, 0x03, 0x41, 0x42, 0x43);
+    for (const f of [() => asn1Dump(bad), () => explainCertificate(bad)]) {
+      let code = 'none';
+      try { await f(); } catch (e) { code = isLensError(e) ? e.code : 'other'; }
+      expect(code).toBe('pki-asn1-malformed');
+    }
+  });
+});

@@ -4,6 +4,7 @@
 import { toHexSeparated } from '../../bytes';
 import { longNameOrDotted } from '../../oid/registry';
 import { integerText } from '../integer';
+import { integerMagnitude } from '../../asn1/dump';
 import { type AsnBlock, child, children, content, expect, isContext, isUniversal, oidText } from '../asn';
 import { decodeGeneralName, decodeGeneralNames } from '../general-name';
 import { stringValue } from '../strings';
@@ -85,7 +86,8 @@ registerExtension({
     for (const c of children(value)) {
       if (isContext(c, 0)) keyId = toHexSeparated(content(c));
       else if (isContext(c, 1)) for (const g of decodeGeneralNames(c)) { issuer.push(g.model); issuerI2v.push(g.i2v); }
-      else if (isContext(c, 2)) serial = toHexSeparated(content(c));
+      // v3_akid.c prints the serial's magnitude octets (ASN1_INTEGER data), without a sign.
+      else if (isContext(c, 2)) serial = toHexSeparated(integerMagnitude(content(c))?.magnitude ?? content(c));
     }
     const fields: Field[] = [];
     if (keyId) fields.push({ key: 'pki.field.keyId', value: keyId });
