@@ -5,3 +5,4 @@ export { BulkInPipe, BulkOutPipe, newStats, type PipeStats, type Framing } from 
 export { withTimeout } from './bounded';
 export { detectOs, mapUsbError, osAdviceKey, vidPid, type HostOs, type UsbErrorContext, type UsbOperation } from './errors';
 export { lookupReader, catalogueEntries, pageUsableFilters, smartCardClassFilters, pageUsableReaderNames, type CatalogueEntry, type CatalogueInterface, type LibccidSection, type VerdictReason } from './catalogue';
+export { requestReaderDevice, readerFilters, readerName, type RequestReaderOptions } from './request';

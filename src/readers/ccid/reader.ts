@@ -66,6 +66,8 @@ export class CcidReader implements CardReader {
   private removedWhilePowered = false;
   private closed = false;
   private limits: Limits;
+  /** GET_DATA_RATES answer: undefined = not asked yet, null = none */
+  private rates: number[] | null | undefined;
   session: CcidSession | undefined;
 
   constructor(readonly device: USBDevice, fn: CcidFunction, descriptor: CcidDescriptor, ctx: UsbErrorContext, options: OpenCcidOptions) {
@@ -172,7 +174,7 @@ export class CcidReader implements CardReader {
     this.removedWhilePowered = false;
     const { atr, voltage } = await this.activate();
     const parsed = parseAtr(atr);
-    const plan = planProtocol(parsed, this.descriptor);
+    const plan = planProtocol(parsed, this.descriptor, await this.dataRates());
     const level = this.descriptor.exchangeLevel;
     // At TPDU level the page runs the protocol itself, and it runs T=1 only (t0-not-supported).
     if (level === 'tpdu' || level === 'character') requireT1(parsed);
@@ -220,6 +222,30 @@ export class CcidReader implements CardReader {
     throw last ?? new LensError('card-mute', { name: this.info.name });
   }
 
+  /**
+   * GET_DATA_RATES (CCID §5.3.3): the rates the reader can run, so a TA1 it cannot do is lowered
+   * (libccid src/ccid_usb.c get_data_rates). Asked once; a stall or an error means "no list".
+   * Not asked when the reader negotiates everything itself (0x40).
+   */
+  private async dataRates(): Promise<readonly number[] | undefined> {
+    if (this.rates !== undefined || this.descriptor.features.autoParameterNegotiation) return this.rates ?? undefined;
+    const n = this.descriptor.numDataRatesSupported;
+    try {
+      const r = await withTimeout(
+        quiet(this.device.controlTransferIn({ requestType: 'class', recipient: 'interface', request: 0x03, value: 0, index: this.function.interfaceNumber }, n > 0 ? 4 * n : 1024)),
+        this.timeoutMs,
+        'GET_DATA_RATES',
+      );
+      const v = r.status === 'ok' ? r.data : undefined;
+      const list: number[] = [];
+      for (let o = 0; v && o + 4 <= v.byteLength; o += 4) list.push(v.getUint32(o, true));
+      this.rates = list.length ? list : null;
+    } catch {
+      this.rates = null;
+    }
+    return this.rates ?? undefined;
+  }
+
   private async pps(plan: ProtocolPlan): Promise<number> {
     const request = ppsRequest(plan.protocol, plan.fiDi);
     // Character-level readers want the expected length in wLevelParameter (libccid: 4).
@@ -247,7 +273,7 @@ export class CcidReader implements CardReader {
   // ---- exchanges ------------------------------------------------------------------------------------
 
   private async doTransmit(apdu: Uint8Array): Promise<Uint8Array> {
-    if (this.closed) throw new LensError('reader-unplugged', { name: this.info.name, vidpid: vidPid(this.device.vendorId, this.device.productId), os: 'unknown' }, { detail: 'reader closed' });
+    if (this.closed) throw new LensError('reader-closed', { name: this.info.name });
     if (!this.powered || !this.session) {
       if (this.removedWhilePowered) throw new LensError('card-removed', { name: this.info.name });
       throw new LensError('card-not-powered', { name: this.info.name });
@@ -295,7 +321,7 @@ export class CcidReader implements CardReader {
   }
 
   private async exchange(build: (h: Head) => Uint8Array, what: string, timeoutMs: number): Promise<CcidResponse> {
-    if (this.closed && what !== 'IccPowerOff') throw new LensError('reader-busy', { name: this.info.name }, { detail: 'reader closed' });
+    if (this.closed && what !== 'IccPowerOff') throw new LensError('reader-closed', { name: this.info.name });
     return this.transport.exchange(this.slot, build, { timeoutMs, what });
   }
 
@@ -371,13 +397,26 @@ export async function openCcidReader(device: USBDevice, options: OpenCcidOptions
     }
   };
   if (!device.opened) await step('open', () => device.open());
+  try {
+    return await configureAndClaim(device, options, ctx, step);
+  } catch (e) {
+    // Let go of the device so the user (or another tab) can try again; the error says why.
+    await withTimeout(quiet(device.close()), timeoutMs, 'close').catch(() => undefined);
+    throw e;
+  }
+}
+
+type Step = <T>(op: UsbOperation, p: () => Promise<T>, interfaceNumber?: number) => Promise<T>;
+
+async function configureAndClaim(device: USBDevice, options: OpenCcidOptions, ctx: UsbErrorContext, step: Step): Promise<CcidReader> {
+  const { name } = ctx;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const cfgValue = device.configurations[0]?.configurationValue ?? 1;
   if (device.configuration?.configurationValue !== cfgValue) await step('select-configuration', () => device.selectConfiguration(cfgValue));
   const raw = await step('control', () => readConfigurationDescriptor(device, 0, timeoutMs));
   const functions = findCcidFunctions(parseConfigurationDescriptor(raw));
   const fn = options.interfaceNumber !== undefined ? functions.find((f) => f.interfaceNumber === options.interfaceNumber) : functions[0];
   if (!fn) {
-    await device.close().catch(() => undefined);
     throw new LensError('unsupported-reader', { name, vidpid: vidPid(device.vendorId, device.productId) }, { detail: 'no CCID interface (class 0x0B/0xFF with a 54-byte class descriptor)' });
   }
   const descriptor = parseCcidDescriptor(fn.classDescriptor);

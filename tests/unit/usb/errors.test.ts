@@ -58,3 +58,22 @@ describe('WebUSB errors → named LensErrors', () => {
     expect(tBoth('usb.advice.device-access-denied.windows').ja).toContain('Zadig');
   });
 });
+
+describe('requestReaderDevice', () => {
+  it('offers the page-usable readers, optionally every Smart Card class device, and names a cancel', async () => {
+    const { FakeUsb } = await import('../../../src/sim/webusb/fake-usb');
+    const { requestReaderDevice, readerFilters } = await import('../../../src/usb/request');
+    const { createVirtualReader } = await import('../../../src/sim/readers');
+    expect(readerFilters()).not.toContainEqual({ classCode: 0x0b });
+    expect(readerFilters({ includeSmartCardClass: true })).toContainEqual({ classCode: 0x0b });
+    const usb = new FakeUsb();
+    const acr = createVirtualReader('class0b-extended');
+    usb.plug(acr);
+    const err = await requestReaderDevice(usb as unknown as USB).catch((e: unknown) => e);
+    expect(err instanceof LensError && err.code).toBe('no-device-selected');
+    expect(await requestReaderDevice(usb as unknown as USB, { includeSmartCardClass: true })).toBe(acr);
+    const ntt = createVirtualReader('scr3310-nttcom');
+    usb.plug(ntt);
+    expect(await requestReaderDevice(usb as unknown as USB)).toBe(ntt);
+  });
+});
