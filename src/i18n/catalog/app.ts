@@ -83,6 +83,10 @@ export const appCatalog: Catalog = {
     'app.about.limits.heading': 'このアプリがしないこと',
     'app.about.limits.body':
       'JPKI Lens は公的なサービスではなく、地方公共団体情報システム機構(J-LIS)のソフトウェアの代わりでもありません。暗証番号の初期化やロック解除は、お住まいの市区町村の窓口で行ってください。',
+    // --- app flows ---
+    'error.app-unexpected': "想定外のエラーが起きました ({what})。診断レポートを添えて報告していただけると助かります。リーダーを接続し直せば続けられます。",
+    'error.app-busy': "いま別の操作をしています。終わってからもう一度お試しください。",
+    // --- end app flows ---
   },
   en: {
     'app.tagline': 'Check the certificates on your My Number Card, in the browser',
@@ -165,5 +169,9 @@ export const appCatalog: Catalog = {
     'app.about.limits.heading': 'What this app does not do',
     'app.about.limits.body':
       'JPKI Lens is not a government service and does not replace the J-LIS software. To reset or unblock a PIN, visit your municipal office.',
+    // --- app flows ---
+    'error.app-unexpected': "Something unexpected went wrong ({what}). A diagnostics report with a bug report would help. Reconnect the reader to carry on.",
+    'error.app-busy': "Another operation is running. Try again when it has finished.",
+    // --- end app flows ---
   },
 };
