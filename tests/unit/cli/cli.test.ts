@@ -18,7 +18,8 @@ function openssl(...args: string[]): string {
   return spawnSync('openssl', args, { cwd: REPO, encoding: 'utf8' }).stdout;
 }
 
-describe('jpki-lens CLI', () => {
+// Each spawn starts tsx (~1–3 s on a busy 2-core machine): generous per-test timeouts.
+describe('jpki-lens CLI', { timeout: 120_000 }, () => {
   it('inspect --json prints the model (schema in src/cli/README.md)', () => {
     const r = cli('inspect', `${FX}/ordinary/sign.der`, '--json');
     expect(r.code).toBe(0);
