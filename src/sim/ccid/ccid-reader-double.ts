@@ -98,8 +98,17 @@ export class CcidReaderDouble extends UsbDeviceDouble {
   /** Put a card in a slot (default 0); NotifySlotChange follows on the interrupt endpoint. */
   insertCard(card: SimCard, slot = 0): void {
     const s = this.slotAt(slot);
+    s.unsubscribe?.();
     s.deactivate();
     s.card = card;
+    // A card that can leave by itself (the virtual card's `removed`) is followed like a real slot switch.
+    s.unsubscribe =
+      card.onPresenceChange?.((present) => {
+        if (s.card !== card) return;
+        if (!present) s.deactivate();
+        this.log.note('ccid', `card ${present ? 'back in' : 'taken out of'} slot ${slot}`);
+        this.notifySlotChange(s);
+      }) ?? null;
     this.log.note('ccid', `card inserted in slot ${slot}`);
     if (s.cardVisible) this.notifySlotChange(s);
   }
@@ -108,6 +117,8 @@ export class CcidReaderDouble extends UsbDeviceDouble {
   removeCard(slot = 0): void {
     const s = this.slotAt(slot);
     const wasVisible = s.cardVisible;
+    s.unsubscribe?.();
+    s.unsubscribe = null;
     s.deactivate();
     s.card = null;
     this.log.note('ccid', `card removed from slot ${slot}`);
@@ -214,6 +225,12 @@ export class CcidReaderDouble extends UsbDeviceDouble {
     let reply: Reply;
     try {
       reply = await this.execute(cmd, slot, bytes);
+    } catch (e) {
+      // The card failed under the command (the virtual card rejects every transmit once removed):
+      // a reader sees a mute card (§6.2.6 ICC_MUTE), or a hardware error if the card is still there.
+      this.log.note('ccid', `the card failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!slot.cardVisible) slot.deactivate();
+      reply = { bytes: this.failed(cmd, slot, slot.cardVisible ? CCID_ERROR.HW_ERROR : CCID_ERROR.ICC_MUTE) };
     } finally {
       this.busy = null;
     }

@@ -21,6 +21,8 @@ export class SimSlot {
   ppsAllowed = false;
   /** Contactless slot of the SCR331-DI: the two init Escapes (00, then 02) seen (libccid src/ccid.c). */
   contactlessInit: 0 | 1 | 2 = 0;
+  /** Stops listening to the card's own presence changes. */
+  unsubscribe: (() => void) | null = null;
   /** Presence changed since the last NotifySlotChange (CCID §6.3.1). */
   changed = false;
   /** Control ABORT received: fail commands with CMD_ABORTED until the matching PC_to_RDR_Abort (§5.3.1). */
@@ -41,7 +43,7 @@ export class SimSlot {
 
   /** What the reader can see: a contactless card is only seen once the slot was initialised. */
   get cardVisible(): boolean {
-    return this.card !== null && (this.kind === 'contact' || this.contactlessInit === 2);
+    return this.card !== null && !this.card.removed && (this.kind === 'contact' || this.contactlessInit === 2);
   }
 
   get iccStatus(): IccStatus {

@@ -26,6 +26,10 @@ import type { EdcKind } from './edc';
 export interface SimCard {
   readonly atr: Uint8Array;
   transmit(apdu: Uint8Array): Promise<Uint8Array>;
+  /** A card that can be taken out by itself (the virtual My Number card's `removed`). */
+  readonly removed?: boolean;
+  /** Presence notifications (true = inserted); returns the unsubscribe function. */
+  onPresenceChange?(listener: (present: boolean) => void): () => void;
 }
 
 /** Hooks the fault switchboard answers; every one is asked once per opportunity. */

@@ -64,6 +64,31 @@ describe('CCID device side: slot and power (CCID Rev 1.10 §6.1.1–§6.1.3)', (
     expect(hex(await exchange(d, msg(XFR, 0, 5, [0, 0, 0], bytes('00 c1 01 fc 3c'))))).toBe('80 00 00 00 00 00 05 41 fe 00');
   });
 
+  it('a card that fails under a command (taken out while it runs) → ICC_MUTE with no ICC, then 50 02', async () => {
+    class LeavingCard extends TestCard {
+      gone = false;
+      private listener: ((present: boolean) => void) | undefined;
+      get removed(): boolean {
+        return this.gone;
+      }
+      onPresenceChange(listener: (present: boolean) => void): () => void {
+        this.listener = listener;
+        return () => (this.listener = undefined);
+      }
+      override async transmit(): Promise<Uint8Array> {
+        this.gone = true;
+        this.listener?.(false);
+        throw new Error('card removed');
+      }
+    }
+    const { d } = await openReader('scr3310-nttcom', null);
+    d.insertCard(new LeavingCard());
+    expect(hex(await readInterrupt(d))).toBe('50 03');
+    await exchange(d, msg(POWER_ON, 0, 1));
+    expect(hex(await exchange(d, msg(XFR, 0, 2, [0, 0, 0], blk(0, 0, SELECT))))).toBe('80 00 00 00 00 00 02 42 fe 00');
+    expect(hex(await readInterrupt(d))).toBe('50 02');
+  });
+
   it('a second command while the first runs → CMD_SLOT_BUSY (E0), then the first answer', async () => {
     const { d, card } = await openReader();
     await exchange(d, msg(POWER_ON, 0, 1));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createVirtualMyNumberCard, KNOWN_CONTACT_ATRS } from '../../../../src/sim';
 import { createVirtualReader } from '../../../../src/sim/readers';
 import { blk, bytes, hex } from '../t1/test-card';
-import { exchange, msg, POWER_ON, XFR } from '../ccid/harness';
+import { exchange, msg, POWER_ON, readInterrupt, XFR } from '../ccid/harness';
 
 const SELECT_JPKI = bytes('00 a4 04 0c 0a d3 92 f0 00 26 01 00 00 00 01');
 const SELECT_AUTH_CERT = bytes('00 a4 02 0c 02 00 0a');
@@ -75,5 +75,19 @@ describe('reader doubles with the virtual My Number card inside', () => {
     await direct.transmit(SELECT_AUTH_CERT);
     expect(hex(Uint8Array.from(got))).toBe(hex(await direct.transmit(read)));
     expect(got.length).toBeGreaterThan(261);
+  });
+
+  it('follows the virtual card when it is taken out and put back (its `removed` flag)', async () => {
+    const card = createVirtualMyNumberCard();
+    const d = createVirtualReader('scr3310-nttcom', card);
+    await ready(d);
+    expect(hex(await readInterrupt(d))).toBe('50 03');
+    await exchange(d, msg(POWER_ON, 0, 1));
+    card.removed = true;
+    expect(hex(await readInterrupt(d))).toBe('50 02');
+    expect(hex(await exchange(d, msg(XFR, 0, 2, [0, 0, 0], blk(0, 0, SELECT_JPKI))))).toBe('80 00 00 00 00 00 02 42 fe 00');
+    card.removed = false;
+    expect(hex(await readInterrupt(d))).toBe('50 03');
+    expect(hex((await exchange(d, msg(POWER_ON, 0, 3))).slice(10))).toBe(hex(KNOWN_CONTACT_ATRS['jpki-02']));
   });
 });
