@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [
     VitePWA({
       strategies: 'generateSW',
-      injectRegister: false, // registered with workbox-window in src/app/pwa.ts
+      injectRegister: false, // registered with workbox-window in src/app/pwa/register-sw.ts
       registerType: 'prompt',
       includeManifestIcons: false,
       manifest: {

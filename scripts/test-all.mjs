@@ -35,6 +35,10 @@ const unit = readJson('reports/unit.json');
 if (unit) {
   passed += unit.numPassedTests ?? 0;
   failed += unit.numFailedTests ?? 0;
+  // A test file that fails to load or throws outside its tests has no failed test in it, yet it failed.
+  failed += (unit.testResults ?? []).filter(
+    (r) => r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
   skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
 } else if (existsSync('tests/unit')) {
   failed += 1; // no report: count the missing suite as a failure, never as a pass
@@ -43,6 +47,7 @@ const e2e = readJson('reports/e2e.json');
 if (e2e?.stats) {
   passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
   failed += e2e.stats.unexpected ?? 0;
+  failed += (e2e.errors ?? []).length; // errors outside any test (config, web server, a file that fails to load)
   skipped += e2e.stats.skipped ?? 0;
 } else {
   failed += 1;

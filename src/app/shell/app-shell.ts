@@ -11,7 +11,8 @@ import { formatHash, type Route } from '../state/routes';
 import { baseStyles } from '../ui/styles';
 import { emblem } from './emblem';
 import './language-switch';
-import '../ui/notice';
+// Every shared primitive is registered here, so any screen can use them without importing each one.
+import '../ui';
 import '../reader/reader-screen';
 import '../library/library-screen';
 import '../about/about-screen';
