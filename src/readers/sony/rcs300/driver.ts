@@ -1,0 +1,143 @@
+/**
+ * Sony PaSoRi RC-S300/S and /P (054C:0DC8, 0DC9) driven from a page over interface 1 (vendor class):
+ * CCID Escape frames carrying the transparent-session pseudo-APDUs, with the page running Type B
+ * activation and ISO-DEP itself. Interface 0 is CCID class 0x0B, which Chrome refuses to a page.
+ *
+ * EXPERIMENTAL: nobody has published this route working with a My Number card (ccid-webusb.md §4
+ * "open question"). ReaderInfo.experimental is true, and every Escape frame, pseudo-APDU and
+ * ISO-DEP block goes to the transcript, so a real user's diagnostics report can be replayed
+ * (./replay.ts) and turned into a test.
+ *
+ * | function                              | support  | remarks                                                         |
+ * |---------------------------------------|----------|-----------------------------------------------------------------|
+ * | transparent session, RF off/on        | yes      | `FF 50 00 00` objects 81/82/83/84 (corpus trace)                 |
+ * | switch protocol to Type B             | yes, ?   | `8F 02 01 03` by default (UNCONFIRMED on hardware; option)      |
+ * | Type B activation, ISO-DEP            | yes      | our REQB/ATTRIB/I-blocks in `95` transceive objects             |
+ * | 212/424 kbit/s                        | no       | no bit-rate object known for this reader; 106 kbit/s only       |
+ * | ISO-DEP frames up to 256 bytes        | yes      | FSD 256 (an Escape of ~280 bytes, below dwMaxCCIDMessageLength)  |
+ * | card presence                         | polled   | R(NAK) presence check / REQB                                     |
+ * | FeliCa, Type A                        | no       | not needed for the My Number Card                                |
+ */
+import type { Transcript } from '../../../trace/transcript';
+import { detectOs } from '../../../usb/errors';
+import type { TypeBLink } from '../../isodep/link';
+import type { BitRate, LinkRates } from '../../isodep/type-b';
+import type { CardReader, ReaderInfo } from '../../types';
+import { BulkPipe } from '../bulk-pipe';
+import { SonyContactlessReader, type ContactlessFrontEnd, type SonyReaderOptions } from '../contactless-reader';
+import { sonyModel } from '../known-readers';
+import { closeVendorInterface, openVendorInterface } from '../usb-open';
+import { EscapeTransport } from './escape';
+import {
+  exchangeResult, expectOk, GET_FIRMWARE_VERSION, manageSession, OBJ, parseTransparentResponse, PROTOCOL, switchProtocol, transparentExchange,
+} from './transparent';
+
+export interface Rcs300Options extends SonyReaderOptions {
+  /** Switch-protocol layer byte for Type B (default 03; 02 may be what the firmware wants — UNCONFIRMED). */
+  readonly typeBLayer?: number;
+}
+
+export const RCS300_VENDOR_INTERFACE = 1;
+
+class TransparentTypeBLink implements TypeBLink {
+  readonly maxFrameSize = 256;
+  readonly bitRates: readonly BitRate[] = [106];
+  constructor(private readonly escape: EscapeTransport) {}
+
+  async transceive(frame: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+    const data = await this.escape.call(transparentExchange(frame, timeoutMs * 1000), 'transparent exchange', timeoutMs);
+    return exchangeResult(parseTransparentResponse(data));
+  }
+
+  setBitRates(rates: LinkRates): Promise<void> {
+    // Unreachable while bitRates is [106]: activation only changes rates the link lists.
+    return Promise.reject(new RangeError(`RC-S300 link runs 106 kbit/s only, asked ${rates.pcdToPicc}/${rates.piccToPcd}`));
+  }
+}
+
+export class Rcs300FrontEnd implements ContactlessFrontEnd {
+  readonly link: TransparentTypeBLink;
+  private inSession = false;
+
+  constructor(
+    readonly escape: EscapeTransport,
+    private readonly device: USBDevice,
+    private readonly typeBLayer = 0x03,
+  ) {
+    this.link = new TransparentTypeBLink(escape);
+  }
+
+  /** Firmware version bytes (FF 56 00 00), for the diagnostics report; undefined if refused. */
+  async firmwareVersion(): Promise<Uint8Array | undefined> {
+    const data = await this.escape.call(GET_FIRMWARE_VERSION, 'get firmware version');
+    return data.length >= 2 && data[data.length - 2] === 0x90 && data[data.length - 1] === 0x00 ? data.slice(0, -2) : undefined;
+  }
+
+  async startTypeB(): Promise<void> {
+    if (!this.inSession) {
+      // End a session a killed page may have left open; its answer does not matter.
+      await this.escape.call(manageSession(OBJ.endSession), 'end transparent session');
+      await this.session(OBJ.startSession, 'start transparent session');
+      this.inSession = true;
+    }
+    // "The RF field must be switched off and on again before an exchange" (ccid-webusb.md §4).
+    await this.session(OBJ.rfOff, 'RF off');
+    await this.session(OBJ.rfOn, 'RF on');
+    expectOk('switch protocol', parseTransparentResponse(await this.escape.call(switchProtocol(PROTOCOL.typeB, this.typeBLayer), 'switch protocol Type B')));
+  }
+
+  async fieldOff(): Promise<void> {
+    if (this.inSession) await this.session(OBJ.rfOff, 'RF off');
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      if (this.inSession) {
+        await this.session(OBJ.rfOff, 'RF off');
+        await this.session(OBJ.endSession, 'end transparent session');
+        this.inSession = false;
+      }
+    } finally {
+      await closeVendorInterface(this.device, RCS300_VENDOR_INTERFACE);
+    }
+  }
+
+  private async session(object: number, what: string): Promise<void> {
+    expectOk(what, parseTransparentResponse(await this.escape.call(manageSession(object), what)));
+  }
+}
+
+export async function openRcs300(device: USBDevice, options: Rcs300Options = {}): Promise<SonyContactlessReader> {
+  const model = sonyModel(device);
+  const name = model?.name ?? device.productName ?? 'Sony RC-S300';
+  const context = { name, vendorId: device.vendorId, productId: device.productId, os: detectOs(options.platform) };
+  const vendor = await openVendorInterface(device, context, RCS300_VENDOR_INTERFACE);
+  const transcript: Transcript | undefined = options.transcript;
+  const pipe = new BulkPipe(device, { ...vendor, transcript, layer: 'rcs300', context });
+  const escape = new EscapeTransport(pipe, options.timeoutMs, transcript);
+  const frontEnd = new Rcs300FrontEnd(escape, device, options.typeBLayer);
+  try {
+    const fw = await frontEnd.firmwareVersion();
+    transcript?.note('rcs300', `experimental RC-S300 interface 1; firmware ${fw ? Array.from(fw, (b) => b.toString(16).padStart(2, '0')).join(' ') : 'not reported'}`);
+  } catch (e) {
+    await closeVendorInterface(device, vendor.interfaceNumber);
+    throw e;
+  }
+  const info: ReaderInfo = {
+    vendorId: device.vendorId,
+    productId: device.productId,
+    name,
+    family: 'rcs300',
+    cardInterface: 'contactless',
+    protocols: ['ISO 14443-4 Type B'],
+    experimental: true,
+  };
+  return new SonyContactlessReader(info, frontEnd, options);
+}
+
+/** The registry entry (src/readers/drivers.ts). */
+export const rcs300Driver = {
+  id: 'sony-rcs300',
+  matches: (device: USBDevice): boolean => sonyModel(device)?.family === 'rcs300',
+  open: (device: USBDevice, options: Rcs300Options): Promise<CardReader> => openRcs300(device, options),
+};

@@ -1,0 +1,185 @@
+/**
+ * A Sony RC-S300 double: interface 0 is the CCID function (class 0x0B — Chrome refuses it to a page,
+ * and the base class does the same; its CCID protocol is not modelled here), interface 1 answers
+ * the CCID-Escape transparent-session protocol with a Type B card in its field. Written from
+ * ccid-webusb.md §4 and the corpus trace traces/rcs300-vendor-if1-escape.txt, independently of
+ * src/readers/sony/rcs300 (no import).
+ *
+ * What the trace shows and this double reproduces: `PC_to_RDR_Escape` 0x6B in, `RDR_to_PC_Escape`
+ * 0x83 out with bSeq echoed and bStatus 0x02; manage-session answers `C0 03 00 90 00 90 00`;
+ * exchange answers `C0 03 00 90 00 92 01 00 96 02 00 00 97 <len> <frame> 90 00`, or
+ * `C0 03 02 64 01 90 00` when nothing answered. Assumed and marked UNCONFIRMED: Type B switching
+ * (`8F 02 01 02|03` sets Type B framing and activates nothing; `01 04` is refused as unsupported),
+ * a CRC error reported as `96 02 01 00` with no 97 object, BER lengths (81/82) for long frames,
+ * objects outside a session refused with `01 63 01`, and any non-Escape message answered with a
+ * failed SlotStatus (bError 00, command not supported).
+ */
+import { UsbDeviceDouble } from '../usb/usb-device-double';
+import type { ApduCard, TypeBPiccOptions } from '../picc/type-b-picc';
+import { TypeBPicc } from '../picc/type-b-picc';
+import { RfField } from '../picc/rf-field';
+import { RCS300_CONFIGURATION } from './rcs300-descriptors';
+
+export interface Rcs300DoubleOptions {
+  /** 0x0DC8 (/S) or 0x0DC9 (/P). */
+  readonly productId?: number;
+  readonly card?: ApduCard;
+  readonly picc?: TypeBPiccOptions;
+  readonly heldByOsDriver?: 'open' | 'claim';
+  /** Claim interface 0 anyway (an Isolated Web App); the CCID function is still not modelled. */
+  readonly allowProtectedClasses?: boolean;
+}
+
+const OK = Uint8Array.of(0xc0, 0x03, 0x00, 0x90, 0x00);
+const status = (result: number, sw1: number, sw2: number) => Uint8Array.of(0xc0, 0x03, result, sw1, sw2);
+const REFUSED = status(0x01, 0x63, 0x01);
+const MALFORMED = status(0x01, 0x64, 0x01);
+const UNSUPPORTED = status(0x01, 0x6a, 0x81);
+const NO_ANSWER = status(0x02, 0x64, 0x01);
+/** Corpus trace, "Get firmware version" answer (illustrative bytes). */
+const FIRMWARE = Uint8Array.of(0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0xff, 0xff, 0x04, 0x01, 0xff, 0xff, 0x01, 0x00, 0xff, 0xff, 0x00, 0x00);
+
+function cat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function berLength(n: number): Uint8Array {
+  return n < 0x80 ? Uint8Array.of(n) : n < 0x100 ? Uint8Array.of(0x81, n) : Uint8Array.of(0x82, n >> 8, n & 0xff);
+}
+
+/** Data objects of a request: one-byte tags except 5F xx; BER lengths. */
+function objects(data: Uint8Array): Map<number, Uint8Array> | undefined {
+  const out = new Map<number, Uint8Array>();
+  for (let at = 0; at < data.length; ) {
+    let tag = data[at++];
+    if (tag === 0x5f) tag = (tag << 8) | data[at++];
+    const first = data[at++];
+    let len: number;
+    if (first === undefined || first > 0x82 || first === 0x80) return undefined;
+    if (first === 0x81) len = data[at++];
+    else if (first === 0x82) {
+      len = (data[at] << 8) | data[at + 1];
+      at += 2;
+    } else len = first;
+    if (at + len > data.length) return undefined;
+    out.set(tag, data.slice(at, at + len));
+    at += len;
+  }
+  return out;
+}
+
+export class Rcs300Double extends UsbDeviceDouble {
+  readonly field: RfField;
+  readonly picc: TypeBPicc | undefined;
+  /** Every pseudo-APDU received on interface 1, in order. */
+  readonly pseudoApdus: Uint8Array[] = [];
+  private inSession = false;
+  private protocol: { readonly proto: number; readonly layer: number } | undefined;
+
+  constructor(options: Rcs300DoubleOptions = {}) {
+    const productId = options.productId ?? 0x0dc8;
+    super({
+      identity: { vendorId: 0x054c, productId, manufacturerName: 'SONY', productName: 'FeliCa Port/PaSoRi 4.0', deviceVersion: [1, 0, 0] },
+      configurationDescriptor: RCS300_CONFIGURATION,
+      heldByOsDriver: options.heldByOsDriver,
+      allowProtectedClasses: options.allowProtectedClasses,
+    });
+    this.picc = options.card ? new TypeBPicc(options.card, options.picc) : undefined;
+    this.field = new RfField(this.picc);
+  }
+
+  protected override onReset(): void {
+    this.inSession = false;
+    this.protocol = undefined;
+    this.field.setField(false);
+  }
+
+  protected onBulkOut(endpointNumber: number, data: Uint8Array): void {
+    if (endpointNumber !== 2 || data.length < 10) return; // interface 0's CCID function is not modelled
+    const seq = data[6];
+    const length = data[1] | (data[2] << 8) | (data[3] << 16) | (data[4] << 24);
+    if (data[0] !== 0x6b || length !== data.length - 10) {
+      this.sendIn(2, Uint8Array.of(0x81, 0, 0, 0, 0, data[5], seq, 0x42, 0x00, 0x00));
+      return;
+    }
+    const apdu = data.slice(10);
+    this.pseudoApdus.push(apdu);
+    void this.answer(apdu).then((abData) => {
+      if (this.isUnplugged) return;
+      const header = Uint8Array.of(0x83, abData.length & 0xff, (abData.length >> 8) & 0xff, 0, 0, 0, seq, 0x02, 0x00, 0x00);
+      this.sendIn(2, cat(header, abData));
+    });
+  }
+
+  private async answer(apdu: Uint8Array): Promise<Uint8Array> {
+    if (apdu[0] === 0xff && apdu[1] === 0x56 && apdu.length === 4) return cat(FIRMWARE, Uint8Array.of(0x90, 0x00));
+    if (apdu[0] !== 0xff || apdu[1] !== 0x50 || apdu[2] !== 0x00 || apdu.length < 5) return Uint8Array.of(0x6e, 0x00);
+    const data = this.body(apdu);
+    const objs = data && objects(data);
+    const done = (obj: Uint8Array) => cat(obj, Uint8Array.of(0x90, 0x00));
+    if (!objs || objs.size === 0) return done(MALFORMED);
+    switch (apdu[3]) {
+      case 0x00:
+        return done(this.manage(objs));
+      case 0x02: {
+        const p = objs.get(0x8f);
+        if (!this.inSession) return done(REFUSED);
+        if (!p || p.length !== 2) return done(MALFORMED);
+        const known = (p[0] === 0x03 && p[1] === 0x00) || (p[0] === 0x00 && p[1] === 0x03) || (p[0] === 0x01 && (p[1] === 0x02 || p[1] === 0x03));
+        if (!known) return done(UNSUPPORTED);
+        this.protocol = { proto: p[0], layer: p[1] };
+        return done(OK);
+      }
+      case 0x01:
+        return done(await this.exchange(objs));
+      default:
+        return done(UNSUPPORTED);
+    }
+  }
+
+  /** Short (`Lc data Le`) or extended (`00 Lc1 Lc2 data Le1 Le2`) body. */
+  private body(apdu: Uint8Array): Uint8Array | undefined {
+    if (apdu[4] === 0x00 && apdu.length >= 7) {
+      const lc = (apdu[5] << 8) | apdu[6];
+      return apdu.length === 7 + lc + 2 ? apdu.slice(7, 7 + lc) : undefined;
+    }
+    const lc = apdu[4];
+    return apdu.length === 5 + lc + 1 ? apdu.slice(5, 5 + lc) : undefined;
+  }
+
+  private manage(objs: Map<number, Uint8Array>): Uint8Array {
+    for (const [tag, value] of objs) {
+      if (value.length !== 0) return status(0x01, 0x67, 0x00);
+      if (tag === 0x81) this.inSession = true;
+      else if (tag === 0x82) {
+        this.inSession = false;
+        this.protocol = undefined;
+        this.field.setField(false);
+      } else if (tag === 0x83 || tag === 0x84) {
+        if (!this.inSession) return REFUSED;
+        this.field.setField(tag === 0x84);
+      } else return UNSUPPORTED;
+    }
+    return OK;
+  }
+
+  private async exchange(objs: Map<number, Uint8Array>): Promise<Uint8Array> {
+    if (!this.inSession) return REFUSED;
+    const timer = objs.get(0x5f46);
+    const frame = objs.get(0x95);
+    if (!timer || timer.length !== 4 || !frame) return MALFORMED;
+    if (!this.field.on) return NO_ANSWER;
+    const timeoutUs = (timer[0] | (timer[1] << 8) | (timer[2] << 16) | (timer[3] << 24)) >>> 0;
+    const typeB = this.protocol?.proto === 0x01;
+    const outcome = await this.field.transceive(frame, { pcdToPicc: 106, piccToPcd: 106 }, timeoutUs, typeB);
+    if (outcome.kind === 'timeout') return NO_ANSWER;
+    if (outcome.kind === 'crc-error') return cat(OK, Uint8Array.of(0x92, 0x01, 0x00, 0x96, 0x02, 0x01, 0x00));
+    return cat(OK, Uint8Array.of(0x92, 0x01, 0x00, 0x96, 0x02, 0x00, 0x00, 0x97), berLength(outcome.frame.length), outcome.frame);
+  }
+}
