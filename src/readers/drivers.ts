@@ -10,6 +10,7 @@
 import type { CardReader, OpenReaderOptions } from './types';
 import { ccidDriver } from './ccid/driver';
 import { rcs380Driver } from './sony/rcs380/driver';
+import { rcs300Driver } from './sony/rcs300/driver';
 
 /** Options every driver understands; a driver may read more from its own options type. */
 export interface DriverOpenOptions extends OpenReaderOptions {
@@ -34,6 +35,7 @@ export interface ReaderDriver {
 export const readerDrivers: readonly ReaderDriver[] = [
   // Sony RC-S380 / RC-S300 drivers go here, one line each, before CCID (see the header).
   rcs380Driver,
+  rcs300Driver,
   ccidDriver,
 ];
 
