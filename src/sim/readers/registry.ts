@@ -10,7 +10,7 @@ import { createClass0bExtended } from './class0b-extended';
 import { createGemPcTwin } from './gempc-twin';
 import { createScr3310NttCom } from './scr3310-nttcom';
 import { createScr331DiNttCom } from './scr331-di-nttcom';
-import { createRcs380 } from '../sony';
+import { createRcs300, createRcs380 } from '../sony';
 
 export interface VirtualReaderOptions {
   /** Claim protected classes (0x0B) anyway, as an Isolated Web App with "usb-unrestricted" could. */
@@ -34,6 +34,8 @@ const factories = {
   'gempc-twin': createGemPcTwin,
   /** Sony PaSoRi RC-S380/P 054C:06C3: vendor class, Port-100; a Type B PICC holds the card. */
   rcs380: (card, options) => createRcs380(card, options),
+  /** Sony PaSoRi RC-S300/S 054C:0DC8: #0 CCID 0x0B (refused), #1 vendor Escape transparent session (experimental). */
+  rcs300: (card, options) => createRcs300(card, options),
 } satisfies Record<string, ReaderFactory>;
 
 export type ReaderProfile = keyof typeof factories;
