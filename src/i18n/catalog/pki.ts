@@ -84,6 +84,7 @@ export const pkiCatalog: Catalog = {
     'pki.jpki.unconfirmed': '(区切り位置は未確認)',
     'pki.jpki.policy': 'JPKI 証明書ポリシー',
     'pki.jpki.issuerAltName': '発行者別名',
+    'pki.jpki.subjectAltName': 'サブジェクト別名',
 
     'pki.era.meiji': '明治',
     'pki.era.taisho': '大正',
@@ -220,6 +221,7 @@ export const pkiCatalog: Catalog = {
     'pki.jpki.unconfirmed': '(split position unconfirmed)',
     'pki.jpki.policy': 'JPKI certificate policy',
     'pki.jpki.issuerAltName': 'Issuer alternative name',
+    'pki.jpki.subjectAltName': 'Subject alternative name',
 
     'pki.era.meiji': 'Meiji (明治)',
     'pki.era.taisho': 'Taisho (大正)',

@@ -81,6 +81,8 @@ export function explainJpki(input: JpkiInput): JpkiModel | undefined {
     .filter((p) => SIGN_POLICIES.has(p) || AUTH_POLICIES.has(p))
     .map((p) => ({ key: 'pki.jpki.policy', value: p, valueKey: `pki.oid.${p}` }));
   const ianText = ian?.find((g) => g.type === 'directoryName')?.value;
+  // The CA certificates name themselves in Japanese in a SAN DirName (openssl shows only its start).
+  const sanDirName = kind.endsWith('-ca') ? san?.find((g) => g.type === 'directoryName')?.value : undefined;
   return {
     kind, test,
     ...(cn && kind === 'sign' ? { cn: explainSignCn(cn) } : {}),
@@ -88,5 +90,6 @@ export function explainJpki(input: JpkiInput): JpkiModel | undefined {
     ...(personal ? { personal } : {}),
     policies: policyFields,
     ...(ianText ? { issuerAltName: ianText } : {}),
+    ...(sanDirName ? { subjectAltName: sanDirName } : {}),
   };
 }

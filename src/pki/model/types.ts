@@ -120,6 +120,8 @@ export interface JpkiModel {
   readonly personal?: JpkiPersonalData;
   readonly policies: readonly Field[];
   readonly issuerAltName?: string;
+  /** CA certificates: the Japanese DirName of their SubjectAltName, readable. */
+  readonly subjectAltName?: string;
 }
 
 export interface JpkiPersonalData {

@@ -136,6 +136,7 @@ export function certificateText(m: CertificateModel, options: TextOptions = {}):
       lines.push(...extensionLines(ext));
       if (!withNotes || !jp) continue;
       if (ext.oid === '2.5.29.17' && jp.personal) lines.push(...annotate(jp.personal.fields, 16, locale));
+      if (ext.oid === '2.5.29.17' && jp.subjectAltName) lines.push(...annotate([{ key: 'pki.jpki.subjectAltName', value: jp.subjectAltName }], 16, locale));
       if (ext.oid === '2.5.29.32' && jp.policies.length) lines.push(...annotate(jp.policies, 16, locale));
       if (ext.oid === '2.5.29.18' && jp.issuerAltName) lines.push(...annotate([{ key: 'pki.jpki.issuerAltName', value: jp.issuerAltName }], 16, locale));
     }
