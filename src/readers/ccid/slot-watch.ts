@@ -66,14 +66,19 @@ export class SlotWatcher {
   }
 
   private async listen(ep: { endpointNumber: number; packetSize: number }): Promise<void> {
+    let aborts = 0;
     while (!this.stopped) {
       let r: USBInTransferResult;
       try {
         r = await this.device.transferIn(ep.endpointNumber, ep.packetSize);
-      } catch {
-        return; // closed, reset or unplugged: the reader's own calls report it
+      } catch (e) {
+        // A USB reset (our own recovery) cancels the transfer with AbortError while the device stays
+        // open: listen again. Closed or unplugged: stop; the reader's own calls report it.
+        if (!this.stopped && this.device.opened && e instanceof DOMException && e.name === 'AbortError' && ++aborts <= 3) continue;
+        return;
       }
       if (this.stopped) return;
+      aborts = 0;
       if (r.status === 'stall') {
         try {
           await this.device.clearHalt('in', ep.endpointNumber);

@@ -94,7 +94,8 @@ export class CcidTransport {
     try {
       await this.out.write(message, Date.now() + opts.timeoutMs, opts.what);
     } catch (e) {
-      // The command may or may not have left: never re-send; report.
+      // The command may or may not have left: never re-send; abort it if the write hung, and report.
+      if (isLensError(e, 'timeout')) await this.recover(head, opts.what);
       throw this.usbError(e);
     }
     try {
@@ -168,7 +169,11 @@ export class CcidTransport {
     }
   }
 
-  /** USB reset: cancels the outstanding transfer; the card loses power. */
+  /**
+   * USB reset: cancels the outstanding transfer; the card loses power. Whether Chrome keeps the
+   * interface claimed across reset() is UNCONFIRMED here; the double keeps it, and a failing next
+   * transfer is reported as a named error either way.
+   */
   private async resetDevice(): Promise<void> {
     this.counters.resets++;
     try {
