@@ -113,6 +113,13 @@ export class CcidReaderDouble extends UsbDeviceDouble {
     if (s.cardVisible) this.notifySlotChange(s);
   }
 
+  /** Put back the card last taken out of a slot (by removeCard or the card-pulled fault). */
+  reinsertCard(slot = 0): void {
+    const card = this.slotAt(slot).lastRemoved;
+    if (!card) throw new Error(`sim: no card was taken out of slot ${slot}`);
+    this.insertCard(card, slot);
+  }
+
   /** Take the card out of a slot (default 0); NotifySlotChange follows. */
   removeCard(slot = 0): void {
     const s = this.slotAt(slot);
@@ -120,6 +127,7 @@ export class CcidReaderDouble extends UsbDeviceDouble {
     s.unsubscribe?.();
     s.unsubscribe = null;
     s.deactivate();
+    if (s.card) s.lastRemoved = s.card;
     s.card = null;
     this.log.note('ccid', `card removed from slot ${slot}`);
     if (wasVisible) this.notifySlotChange(s);
@@ -386,7 +394,9 @@ export class CcidReaderDouble extends UsbDeviceDouble {
       slot.responseChain = null;
       const range = apduSecretRange(cmd.data);
       recordBytes(this.log, 'ccid', 'out', raw, range ? [10 + range[0], 10 + range[1]] : undefined);
-      const response = await this.recordingCard(slot.card!).transmit(cmd.data.slice());
+      const apdu = cmd.data.slice();
+      const response = await this.recordingCard(slot.card!).transmit(apdu);
+      apdu.fill(0); // may hold a PIN (house rule 7)
       if (range) raw.fill(0, 10 + range[0], 10 + range[1]);
       return this.startResponse(cmd, slot, response, level === 'extended-apdu' ? chunkMax : Infinity);
     }

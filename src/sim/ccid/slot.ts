@@ -12,6 +12,8 @@ export type SlotKind = 'contact' | 'contactless';
 
 export class SimSlot {
   card: SimCard | null = null;
+  /** The card taken out last, for `reinsertCard`. */
+  lastRemoved: SimCard | null = null;
   powered = false;
   clockStopped = false;
   atr: AtrFacts | null = null;

@@ -233,6 +233,7 @@ export class CardT1 {
     if (block.more) return answer(this.send(this.rBlock(0)));
 
     const apdu = concat(this.rx);
+    for (const part of this.rx) part.fill(0); // the parts may hold a PIN (house rule 7)
     this.rx = [];
     this.rxSecret = false;
     const response = await this.card.transmit(apdu);

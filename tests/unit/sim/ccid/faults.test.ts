@@ -125,6 +125,9 @@ describe('CCID-level faults, byte for byte', () => {
     expect(hex(await exchange(d, msg(XFR, 0, 2, [0, 0, 0], blk(0, 0, SELECT))))).toBe('80 00 00 00 00 00 02 42 fe 00');
     expect(hex(await readInterrupt(d))).toBe('50 02');
     expect(hex(await exchange(d, msg(SLOT_STATUS, 0, 3)))).toBe('81 00 00 00 00 00 03 02 00 00');
+    d.reinsertCard();
+    expect(hex(await readInterrupt(d))).toBe('50 03');
+    expect(hex(await exchange(d, msg(SLOT_STATUS, 0, 4)))).toBe('81 00 00 00 00 00 04 01 00 00');
   });
 
   it('after: a fault lets n occasions pass — the card is pulled on the third part of a chained answer', async () => {
