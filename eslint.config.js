@@ -14,4 +14,9 @@ export default tseslint.config(
   // Test doubles implement async browser interfaces with synchronous bodies on purpose.
   { files: ['src/sim/**', 'tests/**'], rules: { '@typescript-eslint/require-await': 'off' } },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  // Plain-JS files here are Node scripts (scripts/, configs).
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
 );
