@@ -71,7 +71,7 @@ export class ReplayRcs300 {
     try {
       return Promise.resolve(this.play(new Uint8Array(data as ArrayBuffer)));
     } catch (e) {
-      return Promise.reject(e as Error);
+      return Promise.reject(e);
     }
   }
 
