@@ -68,11 +68,8 @@ export class ReplayRcs300 {
   async releaseInterface(): Promise<void> {}
 
   transferOut(_endpoint: number, data: BufferSource): Promise<USBOutTransferResult> {
-    try {
-      return Promise.resolve(this.play(new Uint8Array(data as ArrayBuffer)));
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    // A divergence thrown by play() becomes the rejection, as a failed transfer would.
+    return new Promise((resolve) => resolve(this.play(new Uint8Array(data as ArrayBuffer))));
   }
 
   private play(bytes: Uint8Array): USBOutTransferResult {
