@@ -308,6 +308,10 @@ export class CcidReader implements CardReader {
       // ICC_MUTE with the card still there: nothing came back within BWT, which T=1 recovers from
       // (R-block, ISO/IEC 7816-3 §11.6.3.2). A card that is gone ends the session.
       if (err.code === 'card-absent') throw this.removed();
+      // A parity error or overrun on the card's block (bError FD/FC) means the block arrived garbled:
+      // for T=1 that is an invalid block, recovered by an R-block like a silent card (ISO/IEC 7816-3
+      // §11.6.3.2), so it goes up as the recoverable 'card-mute', with the real cause in the detail.
+      if (r.error === 0xfd || r.error === 0xfc) throw new LensError('card-mute', { name: this.info.name }, { detail: err.message });
       throw err;
     }
     return r.data;

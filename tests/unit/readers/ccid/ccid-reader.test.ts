@@ -80,6 +80,19 @@ describe('CcidReader at TPDU level (SCR3310-NTTCom), scripted bytes', () => {
     await reader.close();
   });
 
+  it('a parity error on the card\'s block (bError FD) is recovered by T=1 with an R-block', async () => {
+    const { dev, reader } = await open([
+      ...POWER_UP,
+      { out: msg(0x6f, 3, 0, 0, 0, iBlock(0, READ2)), then: [msg(0x80, 3, 0x41, 0xfd, 0)] },
+      { out: msg(0x6f, 4, 0, 0, 0, withLrc('00 82 00')), then: [msg(0x80, 4, 0, 0, 0, withLrc('00 00 02 90 00'))] },
+    ]);
+    await reader.powerOn();
+    expect(hex(await reader.transmit(bytes(READ2)))).toBe('90 00');
+    expect(dev.unexpected).toEqual([]);
+    expect(dev.bulkOut.filter((o) => o.includes('00 b0 00 00 02'))).toHaveLength(1);
+    await reader.close();
+  });
+
   it('clears a stalled bulk-IN endpoint and reads the answer (nothing re-sent)', async () => {
     const { dev, reader } = await open([...POWER_UP, { out: msg(0x6f, 3, 0, 0, 0, iBlock(0, READ2)), then: ['stall-in', msg(0x80, 3, 0, 0, 0, withLrc('00 00 02 90 00'))] }]);
     await reader.powerOn();
