@@ -14,7 +14,8 @@ import { PEOPLE, PERSON_IDS, type PersonId, type SyntheticPerson } from '../src/
 import { integrityRecord, integritySignedPart } from '../src/sim/card/kenhojo-files';
 import { toBase64 } from '../src/sim/card/bytes';
 import { parsePkcs8RsaKey } from '../src/sim/card/rsa';
-import { cvCertificate, cvKeyId } from './fixtures/cv-cert';
+import { cvCertificate, cvKeyId, sha256, signDigest } from './fixtures/cv-cert';
+import { ageRecordSignedPart, myNumberImageSignedPart } from '../src/sim/card/kenkaku-files';
 import { kenkakuSignature } from './fixtures/kenkaku';
 import {
   authSubject,
@@ -76,6 +77,8 @@ interface PersonOut {
   signKey?: Uint8Array;
   kenhojoIntegrity: Uint8Array;
   kenkakuSignature: Uint8Array;
+  kenkakuAgeSignature: Uint8Array;
+  kenkakuNumberSignature: Uint8Array;
 }
 
 async function main(): Promise<void> {
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
       extensions: endEntityExtensions('auth', caKeys.auth.keyId, authKey.keyId, person),
     });
     write(`${id}/auth.der`, authCert);
-    const out: PersonOut = { authCert, authKey: authKey.pkcs8, kenhojoIntegrity: new Uint8Array(), kenkakuSignature: new Uint8Array() };
+    const out: PersonOut = { authCert, authKey: authKey.pkcs8, kenhojoIntegrity: new Uint8Array(), kenkakuSignature: new Uint8Array(), kenkakuAgeSignature: new Uint8Array(), kenkakuNumberSignature: new Uint8Array() };
     if (person.hasSignCertificate) {
       const signKey = await key(`${id}/sign.key.p8`);
       const signCert = await issueCertificate({
@@ -183,6 +186,9 @@ async function main(): Promise<void> {
     out.kenhojoIntegrity = integrityRecord(signedPart, integritySig);
     write(`${id}/kenhojo-ef0003.bin`, out.kenhojoIntegrity);
     out.kenkakuSignature = await kenkakuSignature(person, kenkakuKey);
+    // 券面AP EF 0001 / 0005 records: PKCS#1 v1.5 SHA-256 over the part before the signature TLV.
+    out.kenkakuAgeSignature = signDigest(kenkakuKey, await sha256(ageRecordSignedPart(person, kenkakuKey)));
+    out.kenkakuNumberSignature = signDigest(kenkakuKey, await sha256(myNumberImageSignedPart(kenkakuKey)));
     people[id] = out;
   }
 
@@ -255,6 +261,9 @@ function generatedSource(
     '  readonly kenhojoIntegrity: string;',
     '  /** 券面AP EF 0002 DF28 signature. */',
     '  readonly kenkakuSignature: string;',
+    '  /** 券面AP EF 0001 DF13 and EF 0005 DF43 signatures. */',
+    '  readonly kenkakuAgeSignature: string;',
+    '  readonly kenkakuNumberSignature: string;',
     '}',
     '',
     `export const AUTH_CA_CERT = ${b(ca.auth)};`,
@@ -276,6 +285,8 @@ function generatedSource(
       `    signKey: ${b(p.signKey)},`,
       `    kenhojoIntegrity: ${b(p.kenhojoIntegrity)},`,
       `    kenkakuSignature: ${b(p.kenkakuSignature)},`,
+      `    kenkakuAgeSignature: ${b(p.kenkakuAgeSignature)},`,
+      `    kenkakuNumberSignature: ${b(p.kenkakuNumberSignature)},`,
       '  },',
     );
   }

@@ -11,7 +11,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 type Rgba = readonly [number, number, number, number];
@@ -149,13 +149,25 @@ export function encodePng(size: number, rgba: Uint8Array): Buffer {
   ]);
 }
 
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'icons');
-mkdirSync(out, { recursive: true });
-for (const [name, size, maskable] of [
+/** The icons the manifest lists: file name, size, maskable. */
+export const ICONS = [
   ['icon-192.png', 192, false],
   ['icon-512.png', 512, false],
   ['icon-maskable-512.png', 512, true],
-] as const) {
-  writeFileSync(join(out, name), encodePng(size, render(size, maskable)));
-  console.log(`wrote public/icons/${name}`);
+] as const;
+
+export function renderIcon(size: number, maskable: boolean): Buffer {
+  return encodePng(size, render(size, maskable));
 }
+
+export const ICON_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'icons');
+
+function main(): void {
+  mkdirSync(ICON_DIR, { recursive: true });
+  for (const [name, size, maskable] of ICONS) {
+    writeFileSync(join(ICON_DIR, name), renderIcon(size, maskable));
+    console.log(`wrote public/icons/${name}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -54,3 +54,29 @@ export function faceData(person: SyntheticPerson, apKey: RsaPrivateKey, signatur
   });
   return tlv([0xff, 0x20], concat(tlv([0xdf, 0x21], table), ...fields));
 }
+
+function publicKeyTlvs(apKey: RsaPrivateKey): Uint8Array<ArrayBuffer> {
+  return concat(tlv([0x90], Uint8Array.of(1, 0, 1)), tlv([0x91], modulusBytes(apKey)));
+}
+
+/**
+ * 券面AP EF 0001 age record `FF 10 { DF11 YYYYMMDD, DF12 public key, DF13 signature }` (§5.2 "Other EFs").
+ * The signed part is DF11+DF12 (PKCS#1 v1.5 SHA-256 "over the bytes before the signature TLV", myna-card;
+ * whether the FF10 header is included is UNCONFIRMED — here it is not, as for the 入力補助 integrity record).
+ */
+export function ageRecordSignedPart(person: SyntheticPerson, apKey: RsaPrivateKey): Uint8Array<ArrayBuffer> {
+  return concat(tlv([0xdf, 0x11], ascii(person.birthDate)), tlv([0xdf, 0x12], publicKeyTlvs(apKey)));
+}
+
+export function ageRecord(person: SyntheticPerson, apKey: RsaPrivateKey, signature: Uint8Array): Uint8Array<ArrayBuffer> {
+  return tlv([0xff, 0x10], concat(ageRecordSignedPart(person, apKey), tlv([0xdf, 0x13], signature)));
+}
+
+/** 券面AP EF 0005 個人番号 image `FF 40 { DF41 PNG (72×12 seen), DF42 public key, DF43 signature }` (§5.2). */
+export function myNumberImageSignedPart(apKey: RsaPrivateKey): Uint8Array<ArrayBuffer> {
+  return concat(tlv([0xdf, 0x41], syntheticPng(72, 12)), tlv([0xdf, 0x42], publicKeyTlvs(apKey)));
+}
+
+export function myNumberImage(apKey: RsaPrivateKey, signature: Uint8Array): Uint8Array<ArrayBuffer> {
+  return tlv([0xff, 0x40], concat(myNumberImageSignedPart(apKey), tlv([0xdf, 0x43], signature)));
+}

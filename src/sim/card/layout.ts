@@ -14,7 +14,7 @@ import {
   SIGN_CA_CERT,
 } from './fixtures.generated';
 import { basicFourFile, myNumberFile } from './kenhojo-files';
-import { KENKAKU_FILLER, faceData } from './kenkaku-files';
+import { KENKAKU_FILLER, ageRecord, faceData, myNumberImage } from './kenkaku-files';
 import { DEFAULT_PINS, PIN_LIMITS, TOKEN_LABELS, type PinName, type VirtualCardOptions } from './options';
 import { PEOPLE, eraYear, verificationCodeB, type SyntheticPerson } from './people';
 import { parsePkcs8RsaKey } from './rsa';
@@ -109,8 +109,7 @@ export function buildLayout(options: VirtualCardOptions = {}): CardLayout {
     { kind: 'binary', fid: 0x0005, body: apBasicInfo(fromBase64(KENHOJO_CV_CERT)), read: FREE },
   ];
 
-  // 券面AP (§5): 照合番号A/B open 0002–0004; the birth-date key opens 0001 (not built: its record
-  // signature is not generated — the EF answers 6A82).
+  // 券面AP (§5.1): 照合番号A/B open 0002–0004, A also 0005; the birth-date key opens 0001 only.
   credential('kenkaku/0013', 'kenkakuA', person.myNumber);
   credential('kenkaku/0012', 'kenkakuB', verificationCodeB(person));
   credential('kenkaku/0011', 'kenkakuBirth', birthEraYymmdd(person));
@@ -123,6 +122,8 @@ export function buildLayout(options: VirtualCardOptions = {}): CardLayout {
     { kind: 'binary', fid: 0x0002, body: padTo(face, Math.ceil((face.length + 1) / 256) * 256, KENKAKU_FILLER), read: afterPin(0x0013, 0x0012) },
     { kind: 'binary', fid: 0x0003, body: kenkakuApInfo(person), read: afterPin(0x0013, 0x0012) },
     { kind: 'binary', fid: 0x0004, body: fromBase64(KENKAKU_CV_CERT), read: afterPin(0x0013, 0x0012) },
+    { kind: 'binary', fid: 0x0001, body: ageRecord(person, kenkakuKey, fromBase64(generated.kenkakuAgeSignature)), read: afterPin(0x0011) },
+    { kind: 'binary', fid: 0x0005, body: myNumberImage(kenkakuKey, fromBase64(generated.kenkakuNumberSignature)), read: afterPin(0x0013) },
   ];
 
   // 共通カードAP (§6): PIN 001C (changed with CHANGE KEY 80 32), record EF 0001 `01 1C <28 digits>`.

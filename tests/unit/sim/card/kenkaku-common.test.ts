@@ -84,6 +84,57 @@ describe('virtual card: 券面AP', () => {
   });
 });
 
+describe('virtual card: 券面AP records', () => {
+  async function publicKey(): Promise<CryptoKey> {
+    const cv = fixture('kenkaku-ef0004.bin');
+    const n = Buffer.from(cv.slice(51, 51 + 256)).toString('base64url');
+    return crypto.subtle.importKey('jwk', { kty: 'RSA', n, e: 'AQAB' }, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
+  }
+
+  it('EF 0001 age record opens with the birth-date key only; its signature verifies with the EF 0004 key', async () => {
+    const person = PEOPLE.substitute;
+    const card = createVirtualMyNumberCard({ person: 'substitute' });
+    await run(card, SELECT_KENKAKU);
+    await run(card, selectEf('00 13'));
+    await run(card, verify(person.myNumber));
+    await run(card, selectEf('00 01'));
+    expect(await run(card, '00 B0 00 00 05')).toBe('69 82');
+    await run(card, selectEf('00 11'));
+    expect(await run(card, verify('140101'))).toBe('90 00'); // 大正14年1月1日
+    await run(card, selectEf('00 01'));
+    const body = await readAll(card);
+    expect(x(body.slice(0, 2))).toBe('FF 10');
+    const header = body[2] === 0x82 ? 5 : body[2] === 0x81 ? 4 : 3;
+    expect(x(body.slice(header, header + 3))).toBe('DF 11 08');
+    expect(new TextDecoder().decode(body.slice(header + 3, header + 11))).toBe(person.birthDate);
+    const sigAt = body.length - 256 - 5;
+    expect(x(body.slice(sigAt, sigAt + 5))).toBe('DF 13 82 01 00');
+    expect(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', await publicKey(), body.slice(sigAt + 5), body.slice(header, sigAt))).toBe(true);
+  });
+
+  it('EF 0005 個人番号 image opens with 照合番号A only (not B); PNG + signature', async () => {
+    const person = PEOPLE.ordinary;
+    const b = createVirtualMyNumberCard();
+    await run(b, SELECT_KENKAKU);
+    await run(b, selectEf('00 12'));
+    await run(b, verify(verificationCodeB(person)));
+    await run(b, selectEf('00 05'));
+    expect(await run(b, '00 B0 00 00 05')).toBe('69 82');
+    const card = createVirtualMyNumberCard();
+    await run(card, SELECT_KENKAKU);
+    await run(card, selectEf('00 13'));
+    await run(card, verify(person.myNumber));
+    await run(card, selectEf('00 05'));
+    const body = await readAll(card);
+    expect(x(body.slice(0, 2))).toBe('FF 40');
+    const header = body[2] === 0x82 ? 5 : body[2] === 0x81 ? 4 : 3;
+    expect(x(body.slice(header, header + 2))).toBe('DF 41');
+    const sigAt = body.length - 256 - 5;
+    expect(x(body.slice(sigAt, sigAt + 5))).toBe('DF 43 82 01 00');
+    expect(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', await publicKey(), body.slice(sigAt + 5), body.slice(header, sigAt))).toBe(true);
+  });
+});
+
 describe('virtual card: 共通カードAP', () => {
   it('record EF 0001 holds serial, municipality code and expiry; PIN 001C changes with CHANGE KEY', async () => {
     const card = createVirtualMyNumberCard();
