@@ -177,10 +177,7 @@ export class CcidReader implements CardReader {
     const plan = planProtocol(parsed, this.descriptor, await this.dataRates());
     const level = this.descriptor.exchangeLevel;
     // At TPDU level the page runs the protocol itself, and it runs T=1 only (t0-not-supported).
-    if (level === 'tpdu' || level === 'character') requireT1(parsed);
-    if (level === 'character') {
-      throw new LensError('unsupported-reader', { name: this.info.name, vidpid: vidPid(this.device.vendorId, this.device.productId) }, { detail: 'character-level exchange is not implemented' });
-    }
+    if (level === 'tpdu') requireT1(parsed);
     let fiDi = plan.fiDi;
     if (plan.pps) fiDi = await this.pps(plan);
     const finalPlan = { ...plan, fiDi };
@@ -248,9 +245,9 @@ export class CcidReader implements CardReader {
 
   private async pps(plan: ProtocolPlan): Promise<number> {
     const request = ppsRequest(plan.protocol, plan.fiDi);
-    // Character-level readers want the expected length in wLevelParameter (libccid: 4).
-    const level = this.descriptor.exchangeLevel === 'character' ? request.length : 0;
-    const r = await this.exchange((h) => xfrBlock(h, request, 0, level), 'PPS', this.timeoutMs);
+    // The PPS goes as an XfrBlock; at TPDU level wLevelParameter is 0 (libccid towitoko/pps.c via
+    // CCID_Transmit). Character level, where it would be the expected length, is refused at open.
+    const r = await this.exchange((h) => xfrBlock(h, request), 'PPS', this.timeoutMs);
     const err = responseError(r, 'PPS', this.info.name);
     const accepted = err ? { ok: false, fiDi: 0x11 } : ppsAccepted(request, r.data);
     if (!accepted.ok) throw new LensError('card-protocol-unsupported', { protocol: `T=${plan.protocol}` }, { detail: `PPS refused: ${err?.message ?? Array.from(r.data, (b) => b.toString(16)).join(' ')}` });
@@ -424,6 +421,11 @@ async function configureAndClaim(device: USBDevice, options: OpenCcidOptions, ct
     throw new LensError('unsupported-reader', { name, vidpid: vidPid(device.vendorId, device.productId) }, { detail: 'no CCID interface (class 0x0B/0xFF with a 54-byte class descriptor)' });
   }
   const descriptor = parseCcidDescriptor(fn.classDescriptor);
+  if (descriptor.exchangeLevel === 'character') {
+    // Character level needs the host to run T=1 byte by byte with wLevelParameter counts (libccid
+    // CmdXfrBlockCHAR_T0 / t1_xcv); 6 of libccid's 773 interfaces do this, none of them used in Japan.
+    throw new LensError('unsupported-reader', { name, vidpid: vidPid(device.vendorId, device.productId) }, { detail: 'character-level exchange is not implemented' });
+  }
   const slot = options.slot ?? 0;
   if (slot > descriptor.maxSlotIndex) {
     throw new LensError('unsupported-reader', { name, vidpid: vidPid(device.vendorId, device.productId) }, { detail: `slot ${slot} of ${descriptor.slots}` });

@@ -272,3 +272,11 @@ describe('opening: WebUSB refusals become named errors', () => {
     expect(await codeOf(openCcidReader(dev, { slot: 1 }))).toBe('unsupported-reader');
   });
 });
+
+describe('character-level readers', () => {
+  it('are refused at open with unsupported-reader (not implemented)', async () => {
+    const dev = new ScriptedCcidDevice([], { descriptor: descriptorWith(SCR3310_NTTCOM_DESCRIPTOR, { features: 0x000000ba }) });
+    expect(await codeOf(openCcidReader(dev))).toBe('unsupported-reader');
+    expect(dev.opened).toBe(false);
+  });
+});

@@ -102,6 +102,11 @@ export class ScriptedCcidDevice extends UsbDeviceDouble {
       this.sendIn(2, bytes(`81 00 00 00 00 ${hex(data.subarray(5, 7))} 01 00 00`));
       return;
     }
+    if (data[0] === 0x63 && (!this.steps[0] || !this.steps[0].out.startsWith('63'))) {
+      // IccPowerOff at close, when the script does not say otherwise: SlotStatus, card inactive
+      this.sendIn(2, bytes(`81 00 00 00 00 ${hex(data.subarray(5, 7))} 01 00 00`));
+      return;
+    }
     const step = this.steps.shift();
     if (!step || step.out !== got) {
       this.unexpected.push(`${got} (expected ${step?.out ?? 'nothing'})`);
