@@ -62,6 +62,8 @@ export interface VirtualCardOptions {
   readonly extendedLength?: boolean;
   /** One of the known contact ATRs or explicit bytes. Default `jpki-02`. */
   readonly atr?: KnownAtr | Uint8Array;
+  /** How many exchanges `log` keeps (oldest dropped first; default 10 000 — the demo runs for long). */
+  readonly logLimit?: number;
 }
 
 export const DEFAULT_PINS = { auth: '1234', sign: 'ABC123', kenhojo: '1234', common: '1234' } as const;

@@ -41,11 +41,12 @@ export class VirtualMyNumberCard implements CardChannel {
   readonly capabilities: ChannelCapabilities;
   private isRemoved = false;
   private readonly presenceListeners = new Set<(present: boolean) => void>();
-  /** Every exchange since creation, PINs masked. */
+  /** The exchanges since creation (the latest `logLimit`, default 10 000), PINs masked. */
   readonly log: ApduLogEntry[] = [];
 
   private readonly layout: CardLayout;
   private readonly extendedLength: boolean;
+  private readonly logLimit: number;
   private current: Application | null = null;
   private currentEf: Ef | null = null;
   /** FIDs of the PIN IEFs verified in the current AP; cleared by any SELECT by AID (§3.2, OpenSC jpki_logout). */
@@ -56,6 +57,7 @@ export class VirtualMyNumberCard implements CardChannel {
     const atr = options.atr ?? 'jpki-02';
     this.atr = typeof atr === 'string' ? KNOWN_CONTACT_ATRS[atr].slice() : atr.slice();
     this.extendedLength = options.extendedLength ?? true;
+    this.logLimit = options.logLimit ?? 10_000;
     this.capabilities = this.extendedLength
       ? { extendedLength: true, maxResponseData: 65536, maxCommandData: 65535 }
       : { extendedLength: false, maxResponseData: 256, maxCommandData: 255 };
@@ -122,6 +124,7 @@ export class VirtualMyNumberCard implements CardChannel {
     if (this.removed) throw new LensError(CARD_REMOVED);
     const res = await this.process(apdu);
     this.log.push({ command: maskedCommand(apdu), response: hex(res) });
+    if (this.log.length > this.logLimit) this.log.splice(0, this.log.length - this.logLimit);
     return res;
   }
 
