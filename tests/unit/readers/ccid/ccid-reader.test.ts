@@ -151,6 +151,27 @@ describe('CcidReader at TPDU level (SCR3310-NTTCom), scripted bytes', () => {
     await reader.close();
   });
 
+  it('without an interrupt endpoint, polls GetSlotStatus while someone listens', async () => {
+    const dev = new ScriptedCcidDevice([], { interrupt: false });
+    const reader = await openCcidReader(dev, { timeoutMs: 300, pollIntervalMs: 10 });
+    expect(reader.function.interruptIn).toBeUndefined();
+    const seen: boolean[] = [];
+    const gone = new Promise<void>((resolve) => {
+      const stop = reader.onCardChange((p) => {
+        seen.push(p);
+        stop();
+        resolve();
+      });
+    });
+    // let a first poll see the card, then take it out
+    await new Promise((r) => setTimeout(r, 30));
+    dev.cardIn = false;
+    await gone;
+    expect(seen).toEqual([false]);
+    expect(await reader.cardPresent()).toBe(false);
+    await reader.close();
+  });
+
   it('no card: IccPowerOn fails with ICC_MUTE and bmICCStatus 2 → card-absent', async () => {
     const { reader } = await open([{ out: msg(0x62, 0, 0, 0, 0), then: [msg(0x80, 0, 0x42, 0xfe, 0)] }]);
     expect(await codeOf(reader.powerOn())).toBe('card-absent');

@@ -149,6 +149,24 @@ describe('the other doubles', () => {
     await reader.close();
   });
 
+  it('SCR331-DI-NTTCom: the contactless slot 1 is refused with a named error', async () => {
+    const dev = createVirtualReader('scr331-di-nttcom', createVirtualMyNumberCard());
+    expect(await codeOf(openCcidReader(dev, { slot: 1 }))).toBe('unsupported-reader');
+  });
+
+  it('hears a card being inserted', async () => {
+    const dev: CcidReaderDouble = createVirtualReader('scr3310-nttcom');
+    const reader = await openCcidReader(dev, { timeoutMs: 1500 });
+    expect(await reader.cardPresent()).toBe(false);
+    expect(await codeOf(reader.powerOn())).toBe('card-absent');
+    const inserted = new Promise<boolean>((resolve) => reader.onCardChange(resolve));
+    const card = createVirtualMyNumberCard();
+    dev.insertCard(card);
+    expect(await inserted).toBe(true);
+    expect(hex(await reader.powerOn())).toBe(hex(card.atr));
+    await reader.close();
+  });
+
   it('GemPC Twin (TPDU, no automatic PPS): the host sends PPS FF 11 13 FD, then SetParameters', async () => {
     const { dev, reader } = await setup('gempc-twin');
     await reader.powerOn();

@@ -57,6 +57,8 @@ export class ScriptedCcidDevice extends UsbDeviceDouble {
   readonly controlOut: { request: number; value: number; index: number }[] = [];
   readonly bulkOut: string[] = [];
   private readonly abortAnswers: boolean;
+  /** what an unscripted GetSlotStatus reports */
+  cardIn = true;
 
   constructor(steps: Step[], o: ScriptOptions = {}) {
     super({
@@ -100,6 +102,11 @@ export class ScriptedCcidDevice extends UsbDeviceDouble {
     if (data[0] === 0x72 && this.abortAnswers && (!this.steps[0] || this.steps[0].out !== got)) {
       // PC_to_RDR_Abort: SlotStatus with the same bSeq (CCID §6.1.13), unless scripted otherwise
       this.sendIn(2, bytes(`81 00 00 00 00 ${hex(data.subarray(5, 7))} 01 00 00`));
+      return;
+    }
+    if (data[0] === 0x65 && (!this.steps[0] || !this.steps[0].out.startsWith('65'))) {
+      // GetSlotStatus, unscripted: from `cardPresent` (bmICCStatus 1 present, 2 absent)
+      this.sendIn(2, bytes(`81 00 00 00 00 ${hex(data.subarray(5, 7))} ${this.cardIn ? '01' : '02'} 00 00`));
       return;
     }
     if (data[0] === 0x63 && (!this.steps[0] || !this.steps[0].out.startsWith('63'))) {
