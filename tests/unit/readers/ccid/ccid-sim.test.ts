@@ -76,6 +76,8 @@ describe('CcidReader on the SCR3310-NTTCom double (TPDU, host T=1)', () => {
     ['bad-edc', {}],
     ['lose-blocks', { count: 1 }],
     ['stall', { direction: 'out' }],
+    ['card-mute', { on: 'xfr' }],
+    ['lose-blocks', { count: 2 }],
   ];
   for (const [fault, params] of recovering) {
     it(`recovers from ${fault} ${JSON.stringify(params)} with the right bytes`, async () => {
@@ -105,7 +107,9 @@ describe('CcidReader on the SCR3310-NTTCom double (TPDU, host T=1)', () => {
     ['unplug', {}, ['reader-unplugged']],
     ['silence', {}, ['timeout']],
     ['stall', { direction: 'in' }, ['timeout']],
+    ['lose-blocks', { count: 4 }, ['t1-transmission-lost']],
     ['lose-blocks', { count: 50 }, ['t1-transmission-lost', 't1-resync-failed']],
+    ['card-mute', { on: 'xfr', count: 50 }, ['t1-transmission-lost', 't1-resync-failed']],
   ];
   for (const [fault, params, codes] of failing) {
     it(`ends ${fault} in a named error (${codes.join(' | ')}) and never sends a VERIFY twice`, async () => {
