@@ -102,9 +102,9 @@ const MAX_LINKS = 8;
  */
 export async function verifyChain(der: Uint8Array, options: ChainOptions = {}): Promise<ChainResult> {
   const at = options.at ?? new Date();
-  const leaf = await candidate(der);
-  if (!leaf) parsePkijsCertificate(der); // throws the named error
-  if (!leaf) throw new Error('unreachable');
+  // The input itself must decode: its LensError (pki-bad-certificate, pki-bad-time, …) propagates.
+  const own = ownBytes(der);
+  const leaf: Candidate = { der: own, model: await buildCertificateModel(own), pkijs: parsePkijsCertificate(own) };
   const pool: Candidate[] = [];
   if (options.usePinnedRoots !== false) {
     for (const r of JLIS_ROOTS) {

@@ -108,3 +108,16 @@ describe('revocation with imported CRLs', () => {
     expect(res.revocation).toEqual({ state: 'unknown', reasonKey: 'pki.revocation.crlSignatureInvalid' });
   });
 });
+
+describe('bad input to verifyChain', () => {
+  it('throws the named error of the certificate model', async () => {
+    const { isLensError } = await import('../../../src/errors');
+    const der = f('ordinary/auth.der').slice();
+    // Turn notBefore's UTCTime digits into letters: still DER, not a time.
+    const i = Buffer.from(der).indexOf(Buffer.from('251027012345Z'));
+    der.set(new TextEncoder().encode('AB'), i);
+    let code = 'none';
+    try { await verifyChain(der); } catch (e) { code = isLensError(e) ? e.code : 'other'; }
+    expect(code).toMatch(/^pki-/);
+  });
+});
