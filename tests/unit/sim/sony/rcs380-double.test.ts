@@ -10,7 +10,7 @@ import { createVirtualMyNumberCard } from '../../../../src/sim';
 const LOG = readFileSync(new URL('../../readers/sony/fixtures/rcs380-port100-felica-nfcpy.log', import.meta.url), 'utf8');
 const h = (s: string) => Uint8Array.from(s.replace(/\s+/g, '').match(/../g) ?? [], (x) => parseInt(x, 16));
 const x = (b: Uint8Array) => Array.from(b, (v) => v.toString(16).padStart(2, '0')).join('');
-function frame(hex: string): Uint8Array {
+function frame(hex: string): Uint8Array<ArrayBuffer> {
   const d = h(hex);
   const len = [d.length & 0xff, d.length >> 8];
   return Uint8Array.of(0, 0, 0xff, 0xff, 0xff, ...len, (0x100 - ((len[0] + len[1]) & 0xff)) & 0xff, ...d, (0x100 - (d.reduce((a, b) => a + b, 0) & 0xff)) & 0xff, 0);
@@ -23,7 +23,7 @@ async function ready(d: Rcs380Double) {
 }
 
 /** Write one frame on EP 2 and read `n` messages from EP 1 (a message ends at a short packet). */
-async function exchange(d: Rcs380Double, out: Uint8Array, n = 2): Promise<string[]> {
+async function exchange(d: Rcs380Double, out: Uint8Array<ArrayBuffer>, n = 2): Promise<string[]> {
   await d.transferOut(2, out);
   const got: string[] = [];
   for (let i = 0; i < n; i++) {
