@@ -199,6 +199,12 @@ describe('the other doubles', () => {
     await selectCert(reader);
     dev.faults.arm('chain-response', { chunk: 100 });
     expect(hex(await reader.transmit(READ(0)))).toBe(await expectedRead(0));
+    for (const zlp of [false, true]) {
+      dev.faults.arm('boundary-length', { zlp });
+      dev.faults.arm('chain-response', { chunk: 100 });
+      expect(hex(await reader.transmit(READ(256)))).toBe(await expectedRead(256));
+    }
+    expect(dev.faults.fired.filter((f) => f.name === 'boundary-length')).toHaveLength(2);
     const ext = Uint8Array.from([0x00, 0xb0, 0x00, 0x00, 0x00, 0x06, 0x00]); // extended Le = 1536
     const whole = await reader.transmit(ext);
     expect(whole.length).toBe(1538);
