@@ -40,6 +40,9 @@ export class VirtualMyNumberCard implements CardChannel {
   readonly atr: Uint8Array;
   readonly capabilities: ChannelCapabilities;
   private isRemoved = false;
+  private tail: Promise<void> = Promise.resolve();
+  private inFlight = 0;
+  private overlaps = 0;
   private readonly presenceListeners = new Set<(present: boolean) => void>();
   /** The exchanges since creation (the latest `logLimit`, default 10 000), PINs masked. */
   readonly log: ApduLogEntry[] = [];
@@ -120,12 +123,36 @@ export class VirtualMyNumberCard implements CardChannel {
     return this.atr.slice();
   }
 
+  /**
+   * A real card takes one APDU at a time. A transmit that arrives while another is still being processed
+   * is counted in `overlappingTransmits` (a host-side bug to assert against) and then queued, so the
+   * card's state stays consistent either way.
+   */
   async transmit(apdu: Uint8Array): Promise<Uint8Array> {
     if (this.removed) throw new LensError(CARD_REMOVED);
-    const res = await this.process(apdu);
-    this.log.push({ command: maskedCommand(apdu), response: hex(res) });
-    if (this.log.length > this.logLimit) this.log.splice(0, this.log.length - this.logLimit);
-    return res;
+    if (this.inFlight > 0) this.overlaps += 1;
+    this.inFlight += 1;
+    const run = this.tail.then(async () => {
+      if (this.removed) throw new LensError(CARD_REMOVED);
+      const res = await this.process(apdu);
+      this.log.push({ command: maskedCommand(apdu), response: hex(res) });
+      if (this.log.length > this.logLimit) this.log.splice(0, this.log.length - this.logLimit);
+      return res;
+    });
+    this.tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    try {
+      return await run;
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  /** How many transmits arrived while an earlier one was still in progress (should stay 0). */
+  get overlappingTransmits(): number {
+    return this.overlaps;
   }
 
   async close(): Promise<void> {

@@ -116,6 +116,20 @@ describe('virtual card variants', () => {
     expect(card.pinStatus('auth')?.remaining).toBe(2);
   });
 
+  it('counts overlapping transmits (a host bug) and still processes them one at a time, in order', async () => {
+    const card = createVirtualMyNumberCard();
+    expect(await run(card, SELECT_JPKI)).toBe('90 00');
+    await run(card, selectEf('00 18'));
+    await run(card, verify('1234'));
+    expect(card.overlappingTransmits).toBe(0);
+    const [a, b] = await Promise.all([
+      send(card, '00 A4 02 0C 02 00 17'),
+      send(card, '80 2A 00 80 03 01 02 03 00'),
+    ]);
+    expect([a[1], b[1], b[0].length]).toEqual(['90 00', '90 00', 256]);
+    expect(card.overlappingTransmits).toBe(1);
+  });
+
   it('contactless ATRs are available for Type B reader doubles (TCK checks)', () => {
     for (const [name, atr] of Object.entries(KNOWN_CONTACTLESS_ATRS)) {
       expect(atr.slice(1).reduce((a, b) => a ^ b, 0), name).toBe(0);
