@@ -25,7 +25,8 @@ export interface ProtocolPlan {
 
 const DEFAULT_TA1 = 0x11;
 
-function rateOf(ta1: number, clockKhz: number): { f: number; d: number; bps: number } | undefined {
+/** F, D and the bit rate (bps) of a TA1 value at a clock (ISO/IEC 7816-3 §7.1: etu = F / (D·f)). */
+export function rateOf(ta1: number, clockKhz: number): { f: number; d: number; bps: number } | undefined {
   const f = FI_TABLE[ta1 >> 4]?.fi;
   const d = DI_TABLE[ta1 & 0x0f];
   if (!f || !d) return undefined;

@@ -18,7 +18,7 @@ import type { CardReader, ReaderInfo } from '../types';
 import { extendedApdu, shortApdu } from './apdu-exchange';
 import { parseCcidDescriptor, type CcidDescriptor } from './descriptor';
 import { getSlotStatus, iccPowerOff, iccPowerOn, setParameters, xfrBlock, type CcidResponse } from './messages';
-import { parameterStructure, planProtocol, ppsAccepted, ppsRequest, protocolTimeoutMs, type ProtocolPlan } from './params';
+import { parameterStructure, planProtocol, ppsAccepted, ppsRequest, protocolTimeoutMs, rateOf, type ProtocolPlan } from './params';
 import { SlotWatcher } from './slot-watch';
 import { iccStatusOf } from './status';
 import { CcidTransport, responseError, type Head } from './transport';
@@ -174,27 +174,28 @@ export class CcidReader implements CardReader {
     this.removedWhilePowered = false;
     const { atr, voltage } = await this.activate();
     const parsed = parseAtr(atr);
-    const plan = planProtocol(parsed, this.descriptor, await this.dataRates());
     const level = this.descriptor.exchangeLevel;
     // At TPDU level the page runs the protocol itself, and it runs T=1 only (t0-not-supported).
     if (level === 'tpdu') requireT1(parsed);
-    let fiDi = plan.fiDi;
-    if (plan.pps) fiDi = await this.pps(plan);
-    const finalPlan = { ...plan, fiDi };
+    const plan = planProtocol(parsed, this.descriptor, await this.dataRates());
+    const fiDi = plan.pps ? await this.pps(plan) : plan.fiDi;
+    const finalPlan = fiDi === plan.fiDi ? plan : { ...plan, ...rateOf(fiDi, plan.clockKhz), fiDi };
     if (plan.setParameters) await this.setParameters(parsed, finalPlan);
     // An explicit options.timeoutMs is the bound (architecture); otherwise the card's own timing.
     const exchangeTimeoutMs = this.explicitTimeout ? this.timeoutMs : Math.max(this.timeoutMs, protocolTimeoutMs(parsed, finalPlan));
-    this.session = { atr, parsedAtr: parsed, plan: finalPlan, voltage, exchangeTimeoutMs };
-    this.powered = true;
+    const session: CcidSession = { atr, parsedAtr: parsed, plan: finalPlan, voltage, exchangeTimeoutMs };
+    this.session = session; // the T=1 port below reads the exchange timeout from it
     this.transcript?.note('ccid', `powered at ${voltage}, T=${plan.protocol}, Fi/Di 0x${fiDi.toString(16)}, ${finalPlan.bps} bps, PPS ${plan.pps ? 'sent' : 'not sent'}, SetParameters ${plan.setParameters ? 'sent' : 'not sent'}`);
     if (level === 'tpdu') {
       const port: T1BlockPort = { exchange: (block, opts) => this.tpdu(block, opts.wtx) };
       // IFSD: what the reader can carry (dwMaxIFSD, ≤ 254 by ISO/IEC 7816-3 §11.4.2); NAD 0 as libccid.
       const params = t1ParamsFromAtr(parsed, { readerNegotiatesIfsd: this.descriptor.features.autoIfsd, maxIfsd: Math.max(1, this.descriptor.maxIfsd || 254), nad: 0 });
-      this.t1 = new T1Host(port, params, this.transcript);
-      await this.t1.negotiateIfsd();
+      const t1 = new T1Host(port, params, this.transcript);
+      await t1.negotiateIfsd();
+      this.t1 = t1;
     }
     this.limits = levelLimits(this.descriptor, parsed.historical.capabilities?.extendedLength === true);
+    this.powered = true;
     return atr.slice();
   }
 
