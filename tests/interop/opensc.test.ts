@@ -127,3 +127,34 @@ describe('OpenSC against the virtual My Number card (pcscd + vpcd)', () => {
     }, 60_000);
   }
 });
+
+describe('OpenSC against the virtual card with the ATR in OpenSC\'s table (3B E0 00 FF 81 31 FE 45 14)', () => {
+  const card = createVirtualMyNumberCard({ person: 'long-address', atr: 'jpki-01', extendedLength: false });
+  let env: PcscEnvironment | undefined;
+  let setupError: unknown;
+
+  beforeAll(async () => {
+    if (problem || !tools) return;
+    try {
+      env = await startPcscEnvironment(tools, card);
+    } catch (e) {
+      setupError = e;
+    }
+  }, 40_000);
+
+  afterAll(async () => {
+    await env?.stop();
+  }, 15_000);
+
+  it('is matched by ATR and reads the long-address holder\'s auth certificate byte-identical', async (ctx) => {
+    const e = ready(ctx, env, setupError);
+    const name = await run(tools!.openscTool, ['--reader', '0', '--atr', '--name']);
+    expect(name.code, name.stderr).toBe(0);
+    expect(name.stdout).toContain('3b:e0:00:ff:81:31:fe:45:14');
+    expect(name.stdout.trim().split('\n').pop()).toBe('jpki');
+    const out = join(e.dir, 'auth.pem');
+    const r = await run(tools!.pkcs15Tool, ['--reader', '0', '--read-certificate', '01', '--output', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Buffer.from(pemToDer(readFileSync(out, 'utf8'))).equals(fixture('long-address/auth.der'))).toBe(true);
+  }, 60_000);
+});
