@@ -3,7 +3,7 @@
 // pkijs-free helpers `pem.ts`, `bytes.ts`, `jpki/era.ts` and `oid/jpki-oids.ts`.
 export { buildCertificateModel as explainCertificate } from './model/certificate';
 export type * from './model/types';
-export { parseAsn1Tree, nodeAt, walkAsn1, type Asn1Node, type TagClass } from './asn1/tree';
+export { parseAsn1Tree, nodeAt, walkAsn1, type Asn1Node, type TagClass, type TreeOptions } from './asn1/tree';
 export { asn1Dump, asn1DumpLine, asn1TypeLabel, asn1ValueText, type DumpOptions } from './asn1/dump';
 export { opensslOidFile, oidName, longNameOrDotted, registerOidName, type OidName } from './oid/registry';
 export { JPKI_OID, JPKI_OIDS } from './oid/jpki-oids';

@@ -23,6 +23,18 @@ export interface Asn1Node {
   readonly tagNumber: number;
   readonly constructed: boolean;
   readonly children: readonly Asn1Node[];
+  /**
+   * Only with `parseAsn1Tree(der, { encapsulated: true })`: the DER inside this OCTET STRING (or BIT
+   * STRING with 0 unused bits) when it decodes completely — e.g. an extension value or the RSA key —
+   * with absolute offsets. openssl asn1parse does not descend there (it needs -strparse), so the dump
+   * ignores these nodes.
+   */
+  readonly encapsulated?: readonly Asn1Node[];
+}
+
+export interface TreeOptions {
+  /** Also decode DER encapsulated in OCTET STRINGs / BIT STRINGs (see Asn1Node.encapsulated). */
+  readonly encapsulated?: boolean;
 }
 
 const CLASSES: Record<number, TagClass> = { 1: 'universal', 2: 'application', 3: 'context', 4: 'private' };
@@ -88,12 +100,18 @@ export function treeFromDecoded(block: unknown, der: Uint8Array, offset = 0): As
  * Every top-level element of `der` (openssl asn1parse also keeps going after the first one).
  * Throws `pki-asn1-malformed` (with the byte offset) for anything asn1js cannot decode.
  */
-export function parseAsn1Tree(der: Uint8Array): Asn1Node[] {
-  if (der.length === 0) throw new LensError('pki-empty-input');
+export function parseAsn1Tree(der: Uint8Array, options: TreeOptions = {}): Asn1Node[] {
+  const roots = parseElements(der, 0, der.length, 0);
+  return options.encapsulated ? roots.map((n) => withEncapsulated(n, der)) : roots;
+}
+
+/** The elements filling der[start, end), depth `depth`, offsets absolute. */
+function parseElements(der: Uint8Array, start: number, end: number, depth: number): Asn1Node[] {
+  if (end === start) throw new LensError('pki-empty-input');
   const roots: Asn1Node[] = [];
-  let pos = 0;
-  while (pos < der.length) {
-    const view = der.subarray(pos);
+  let pos = start;
+  while (pos < end) {
+    const view = der.subarray(pos, end);
     let res: ReturnType<typeof asn1js.fromBER>;
     try {
       res = asn1js.fromBER(view);
@@ -105,12 +123,27 @@ export function parseAsn1Tree(der: Uint8Array): Asn1Node[] {
     if (res.offset === -1 || block.error) {
       throw new LensError('pki-asn1-malformed', { offset: pos }, { detail: block.error || 'undecodable' });
     }
-    const node = convert(block, der, pos, 0);
+    const node = convert(block, der, pos, depth);
     if (node.end !== pos + res.offset) throw new LensError('pki-asn1-malformed', { offset: pos }, { detail: 'length mismatch' });
     roots.push(node);
     pos = node.end;
   }
   return roots;
+}
+
+function withEncapsulated(node: Asn1Node, der: Uint8Array): Asn1Node {
+  const children = node.children.map((c) => withEncapsulated(c, der));
+  let inner: Asn1Node[] | undefined;
+  const isOctets = node.tagClass === 'universal' && !node.constructed && node.tagNumber === 4;
+  const isBits = node.tagClass === 'universal' && !node.constructed && node.tagNumber === 3 && der[node.contentStart] === 0;
+  if ((isOctets || isBits) && node.length > (isBits ? 1 : 0) && node.depth < MAX_DEPTH) {
+    try {
+      inner = parseElements(der, node.contentStart + (isBits ? 1 : 0), node.end, node.depth + 1).map((n) => withEncapsulated(n, der));
+    } catch {
+      inner = undefined; // not DER inside: plain octets
+    }
+  }
+  return { ...node, children, ...(inner ? { encapsulated: inner } : {}) };
 }
 
 /** Depth-first, document order (the order openssl prints). */
@@ -124,7 +157,7 @@ export function* walkAsn1(nodes: readonly Asn1Node[]): Generator<Asn1Node> {
 /** The innermost node covering byte `offset` (for "click a hex byte → show its node"). */
 export function nodeAt(nodes: readonly Asn1Node[], offset: number): Asn1Node | undefined {
   for (const n of nodes) {
-    if (offset >= n.offset && offset < n.end) return nodeAt(n.children, offset) ?? n;
+    if (offset >= n.offset && offset < n.end) return nodeAt(n.children, offset) ?? nodeAt(n.encapsulated ?? [], offset) ?? n;
   }
   return undefined;
 }

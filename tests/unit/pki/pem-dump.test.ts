@@ -77,3 +77,25 @@ describe('openssl OID file', () => {
     expect(openssl(['asn1parse', '-inform', 'DER', '-in', join(dir, 'oid.der'), '-oid', file])).toContain(':JPKI address substitute-character positions');
   });
 });
+
+describe('encapsulated DER (extension values, keys) in the tree', () => {
+  it('decodes what openssl shows with -strparse, at absolute offsets, and leaves the plain tree alone', async () => {
+    const { walkAsn1: walk } = await import('../../../src/pki');
+    const file = `${FIXTURES}/ordinary/sign.der`;
+    const der = read(file);
+    expect(parseAsn1Tree(der)[0]?.children[0]?.children.some((n) => n.encapsulated)).toBe(false);
+    const tree = parseAsn1Tree(der, { encapsulated: true });
+    const all = (ns: ReturnType<typeof parseAsn1Tree>): ReturnType<typeof parseAsn1Tree> => ns.flatMap((n) => [n, ...all(n.children), ...all(n.encapsulated ?? [])]);
+    const san = all(tree).find((n) => n.offset === 695);
+    expect(san?.tagNumber).toBe(4);
+    const inner = [...walk(san?.encapsulated ?? [])];
+    const theirs = openssl(['asn1parse', '-i', '-inform', 'DER', '-in', file, '-strparse', '695']).trim().split('\n');
+    expect(inner.map((n) => n.offset - (san?.contentStart ?? 0))).toEqual(theirs.map((l) => Number(l.split(':')[0])));
+    expect(inner.map((n) => n.depth - (san?.depth ?? 0) - 1)).toEqual(theirs.map((l) => Number(/d=(\d+)/.exec(l)?.[1])));
+    // The RSA key inside the subjectPublicKey BIT STRING, and nodeAt reaching into it.
+    const spkiBits = tree[0]?.children[0]?.children[6]?.children[1];
+    expect(spkiBits?.encapsulated?.[0]?.children.map((n) => n.tagNumber)).toEqual([2, 2]);
+    const modulus = spkiBits?.encapsulated?.[0]?.children[0];
+    expect(nodeAt(tree, (modulus?.contentStart ?? 0) + 10)).toEqual(modulus);
+  });
+});
