@@ -12,6 +12,7 @@ import { createVirtualMyNumberCard, type VirtualMyNumberCard } from '../../../..
 import { createVirtualReader, type FaultName, type FaultParams } from '../../../../src/sim/readers';
 import type { CcidReaderDouble } from '../../../../src/sim/ccid/ccid-reader-double';
 import { lookupReader } from '../../../../src/usb/catalogue';
+import { Transcript } from '../../../../src/trace/transcript';
 import { bytes, hex } from './scripted-device';
 
 const SELECT_JPKI = bytes('00 a4 04 0c 0a d3 92 f0 00 26 01 00 00 00 01');
@@ -139,6 +140,26 @@ describe('CcidReader on the SCR3310-NTTCom double (TPDU, host T=1)', () => {
     expect(await removed).toBe(false);
     expect(await reader.cardPresent()).toBe(false);
     expect(await codeOf(reader.transmit(SELECT_JPKI))).toBe('card-removed');
+    await reader.close();
+  });
+});
+
+describe('transcript', () => {
+  it('records every CCID frame, and only lengths while a sensitive operation runs', async () => {
+    const transcript = new Transcript();
+    const card = createVirtualMyNumberCard();
+    const reader = await openCcidReader(createVirtualReader('scr3310-nttcom', card), { transcript });
+    await reader.powerOn();
+    await reader.transmit(SELECT_JPKI);
+    await reader.transmit(SELECT_AUTH_PIN);
+    const before = transcript.events().length;
+    await transcript.sensitive(() => reader.transmit(VERIFY_WRONG));
+    const all = transcript.events();
+    expect(all.some((e) => e.layer === 'ccid' && e.dir === 'out' && e.hex?.startsWith('62'))).toBe(true);
+    const during = all.slice(before).filter((e) => e.layer === 'ccid' && e.dir !== 'note');
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    expect(during.every((e) => e.redacted === true && e.hex === undefined && (e.length ?? 0) > 0)).toBe(true);
+    expect(JSON.stringify(all.slice(before))).not.toContain('39 39 39 39');
     await reader.close();
   });
 });
