@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asn1Dump, derFromFile, nodeAt, opensslOidFile, parseAsn1Tree, parsePem, toPem } from '../../../src/pki';
+import { asn1Dump, derFromFile, nodeAt, opensslOidFile, parseAsn1Tree, parsePem, toPem, type Asn1Node } from '../../../src/pki';
 import { fromHex } from '../../../src/pki/bytes';
 import { isLensError } from '../../../src/errors';
 import { FIXTURES, openssl, read } from './helpers';
@@ -85,7 +85,7 @@ describe('encapsulated DER (extension values, keys) in the tree', () => {
     const der = read(file);
     expect(parseAsn1Tree(der)[0]?.children[0]?.children.some((n) => n.encapsulated)).toBe(false);
     const tree = parseAsn1Tree(der, { encapsulated: true });
-    const all = (ns: ReturnType<typeof parseAsn1Tree>): ReturnType<typeof parseAsn1Tree> => ns.flatMap((n) => [n, ...all(n.children), ...all(n.encapsulated ?? [])]);
+    const all = (ns: readonly Asn1Node[]): Asn1Node[] => ns.flatMap((n) => [n, ...all(n.children), ...all(n.encapsulated ?? [])]);
     const san = all(tree).find((n) => n.offset === 695);
     expect(san?.tagNumber).toBe(4);
     const inner = [...walk(san?.encapsulated ?? [])];
