@@ -7,7 +7,6 @@ test.describe('the shell', () => {
     await page.goto('/');
     await appReady(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('カードを読む');
     const nav = page.getByRole('navigation', { name: '主なページ' });
     await expect(nav.getByRole('link')).toHaveText(['カードを読む', '保存した証明書', 'アプリについて']);
     await expect(nav.getByRole('link', { name: 'カードを読む' })).toHaveAttribute('aria-current', 'page');
@@ -18,45 +17,36 @@ test.describe('the shell', () => {
     await page.goto('/');
     await appReady(page);
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Read a card');
+    await expect(page.getByRole('navigation', { name: 'Main pages' }).getByRole('link')).toHaveText(['Read a card', 'Saved certificates', 'About']);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page).toHaveTitle('Read a card — JPKI Lens');
     await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
 
     await page.reload();
     await appReady(page);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Read a card');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'About', exact: true })).toBeVisible();
     const stored = await page.evaluate(() => Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
     expect(stored).toEqual([['jpki-lens.locale', 'en']]);
 
     await page.getByRole('button', { name: '日本語' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('カードを読む');
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'アプリについて', exact: true })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   });
 
   test('routes by hash, moves focus to the new screen, and unknown routes fall back to the reader', async ({ page }) => {
     await page.goto('/#/about');
     await appReady(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('このアプリについて');
-    await page.getByRole('link', { name: '保存した証明書' }).click();
+    const nav = page.getByRole('navigation', { name: '主なページ' });
+    await nav.getByRole('link', { name: '保存した証明書' }).click();
     await expect(page).toHaveURL(/#\/library$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('保存した証明書');
+    await expect(page.locator('jpki-library-screen')).toBeAttached();
+    await expect(nav.getByRole('link', { name: '保存した証明書' })).toHaveAttribute('aria-current', 'page');
     await expect(page.locator('jpki-app main')).toBeFocused();
     await page.goto('/#/no-such-page');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('カードを読む');
-  });
-
-  test('the reader actions are present but honestly disabled until the drivers arrive', async ({ page }) => {
-    await page.goto('/');
-    await appReady(page);
-    const connect = page.getByRole('button', { name: 'リーダーを接続' });
-    await expect(connect).toBeDisabled();
-    await expect(page.getByRole('button', { name: 'デモを試す' })).toBeDisabled();
-    await expect(connect).toHaveAccessibleDescription(/リーダーのドライバーが組み込まれる/);
-  });
-
-  test('the library explains that it is empty', async ({ page }) => {
-    await page.goto('/#/library');
-    await appReady(page);
-    await expect(page.getByRole('heading', { name: 'まだ保存した証明書はありません' })).toBeVisible();
+    await expect(page.locator('jpki-reader-screen')).toBeAttached();
+    await expect(nav.getByRole('link', { name: 'カードを読む' })).toHaveAttribute('aria-current', 'page');
   });
 });
 
@@ -67,6 +57,6 @@ test.describe('the shell in an English browser', () => {
     await page.goto('/');
     await appReady(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Read a card');
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Read a card' })).toHaveAttribute('aria-current', 'page');
   });
 });

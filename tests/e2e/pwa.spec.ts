@@ -78,14 +78,16 @@ test('reloads with the network off, and a never-visited deep link works offline'
 
   await page.reload();
   await appReady(page);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Read a card');
+  await expect(page.locator('jpki-reader-screen')).toBeAttached();
   await expect(page.getByTestId('offline-notice')).toBeVisible();
 
   await page.goto('/?from=home-screen#/about');
   await appReady(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('About JPKI Lens');
-  await page.getByRole('link', { name: 'Saved certificates' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Saved certificates');
+  const nav = page.getByRole('navigation', { name: 'Main pages' });
+  await nav.getByRole('link', { name: 'Saved certificates' }).click();
+  await expect(page.locator('jpki-library-screen')).toBeAttached();
+  await expect(nav.getByRole('link', { name: 'Saved certificates' })).toHaveAttribute('aria-current', 'page');
   await context.setOffline(false);
 });
 
@@ -182,7 +184,7 @@ test('a new version waits for the user, and reloading into it keeps saved data a
     await reloaded;
     await appReady(page);
     await expect(page.getByTestId('update-prompt')).toHaveCount(0);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('カードを読む');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     const after = await page.evaluate(async () => ({
       value: await idbGet('update-survivor'),
       waiting: (await navigator.serviceWorker.getRegistration())?.waiting ?? null,

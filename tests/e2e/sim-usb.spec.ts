@@ -79,22 +79,23 @@ test.describe('simulated WebUSB', () => {
 });
 
 test.describe('simulated readers with a virtual card', () => {
+  // Not granted: the app (which reconnects granted readers on load) leaves them alone, and the test
+  // takes them through the chooser itself.
   test.use({
     sim: {
-      devices: [
-        { profile: 'scr3310-nttcom', granted: true },
-        { profile: 'class0b-extended', granted: true },
-        { profile: 'scr3310-nttcom', card: false },
-      ],
+      devices: [{ profile: 'scr3310-nttcom' }, { profile: 'class0b-extended' }, { profile: 'scr3310-nttcom', card: false }],
     },
   });
 
   test('the SCR3310-NTTCom double powers the virtual card on over CCID; a class-0x0B reader cannot be claimed', async ({ page }) => {
     await page.goto('/');
     await appReady(page);
-    const result = await page.evaluate(async () => {
+    const names = await page.evaluate(() => window.__jpkiLensSim!.devices().map((d) => d.productName));
+    const result = await page.evaluate(async ([scrName, class0bName]) => {
       const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join('').toUpperCase();
-      const [scr, class0b] = await navigator.usb.getDevices();
+      const sim = window.__jpkiLensSim!;
+      sim.setChooser({ pick: scrName });
+      const scr = await navigator.usb.requestDevice({ filters: [{ vendorId: 0x04e6, productId: 0x511a }] });
       await scr.open();
       await scr.selectConfiguration(1);
       await scr.claimInterface(0);
@@ -103,21 +104,23 @@ test.describe('simulated readers with a virtual card', () => {
       const r = await scr.transferIn(2, 271 + 10);
       const msg = new Uint8Array(r.data!.buffer);
       await scr.close();
+      sim.setChooser({ pick: class0bName });
+      const class0b = await navigator.usb.requestDevice({ filters: [] });
       await class0b.open();
       await class0b.selectConfiguration(1);
       const claim = await class0b.claimInterface(0).then(
         () => 'claimed',
         (e: DOMException) => `${e.name}: ${e.message}`,
       );
+      await class0b.close();
       return {
-        names: [scr.productName, class0b.productName],
         type: msg[0],
         atr: hex(msg.slice(10)),
         claim,
-        card: window.__jpkiLensSim!.card(0)?.person.id ?? null,
-        emptyReaderCard: window.__jpkiLensSim!.card(2) ?? null,
+        card: sim.card(0)?.person.id ?? null,
+        emptyReaderCard: sim.card(2) ?? null,
       };
-    });
+    }, names);
     expect(result.type).toBe(0x80); // RDR_to_PC_DataBlock
     expect(result.atr).toBe('3BDA13FF8131FB468012392F31C173C601C03B'); // the virtual card's default ATR (jpki-02)
     expect(result.claim).toBe("SecurityError: Failed to execute 'claimInterface' on 'USBDevice': The requested interface implements a protected class.");
@@ -128,17 +131,20 @@ test.describe('simulated readers with a virtual card', () => {
   test('the chooser, filtered to vendor-class readers, offers only the ones a page can use', async ({ page }) => {
     await page.goto('/');
     await appReady(page);
-    // The chooser sees the candidates; record them through a chooser that picks none.
     const candidates = await page.evaluate(async () => {
       const seen: string[] = [];
+      // A chooser that records what it is offered and picks none (the user cancels).
       window.__jpkiLensSim!.usb.chooser = (c) => {
-        seen.push(...c.map((d) => `${d.productName}`));
+        seen.push(...c.map((d) => `${d.vendorId.toString(16)}:${d.productId.toString(16)}`));
         return undefined;
       };
-      await navigator.usb.requestDevice({ filters: [{ classCode: 0xff }] }).catch(() => undefined);
-      return seen;
+      const outcome = await navigator.usb.requestDevice({ filters: [{ classCode: 0xff }] }).then(
+        () => 'picked',
+        (e: DOMException) => e.name,
+      );
+      return { seen, outcome };
     });
-    expect(candidates).toHaveLength(2);
-    expect(new Set(candidates).size).toBe(1); // both SCR3310 doubles, never the class-0x0B reader
+    // Both SCR3310 doubles (04E6:511A), never the class-0x0B reader; cancelling is NotFoundError.
+    expect(candidates).toEqual({ seen: ['4e6:511a', '4e6:511a'], outcome: 'NotFoundError' });
   });
 });

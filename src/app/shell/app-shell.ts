@@ -195,7 +195,7 @@ export class JpkiApp extends LitElement {
 
   private readonly state = new AppStateController(this);
   @query('main') private main!: HTMLElement;
-  private lastRoute: Route | undefined;
+  private lastLocation: string | undefined;
 
   override render() {
     const { route, online, update } = this.state.value;
@@ -251,13 +251,14 @@ export class JpkiApp extends LitElement {
   }
 
   protected override updated(): void {
-    const { route } = this.state.value;
+    const { route, rest } = this.state.value;
     document.title = `${t(`app.title.${route}`)} — JPKI Lens`;
     document.documentElement.lang = this.state.value.locale;
-    // After a navigation (not the first paint), move focus to the new content so keyboard and
-    // screen-reader users land on it instead of staying in the nav.
-    if (this.lastRoute !== undefined && this.lastRoute !== route) this.main.focus({ preventScroll: false });
-    this.lastRoute = route;
+    // After a navigation (not the first paint), including to a screen's sub-page, move focus to the
+    // new content so keyboard and screen-reader users land on it instead of staying on the link.
+    const where = [route, ...rest].join('/');
+    if (this.lastLocation !== undefined && this.lastLocation !== where) this.main.focus({ preventScroll: false });
+    this.lastLocation = where;
   }
 
   private skipToMain(e: Event): void {
