@@ -93,7 +93,15 @@ export class CcidReader implements CardReader {
       device,
       fn.interruptIn ? { endpointNumber: fn.interruptIn.endpointNumber, packetSize: fn.interruptIn.packetSize } : undefined,
       descriptor.slots,
-      { onChange: (slot, present) => this.slotChanged(slot, present), poll: () => this.cardPresent() },
+      {
+        onChange: (slot, present) => this.slotChanged(slot, present),
+        onHardwareError: (slot, code) => {
+          // e.g. overcurrent: the reader has deactivated the card; the session is gone
+          this.transcript?.note('ccid', `hardware error 0x${code.toString(16)} on slot ${slot}`);
+          if (slot === this.slot && this.powered) this.dropSession();
+        },
+        poll: () => this.cardPresent(),
+      },
       options.pollIntervalMs,
     );
     this.watcher.start();

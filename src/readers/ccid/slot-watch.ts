@@ -10,6 +10,8 @@ import { decodeInterrupt } from './messages';
 export interface SlotWatchHooks {
   /** the card's presence changed (present = after the change) */
   onChange(slot: number, present: boolean): void;
+  /** RDR_to_PC_HardwareError (CCID §6.3.2; 0x01 = overcurrent) */
+  onHardwareError?(slot: number, code: number): void;
   /** GetSlotStatus for the polling fallback (serialised by the caller); undefined = unknown */
   poll(): Promise<boolean | undefined>;
 }
@@ -89,6 +91,7 @@ export class SlotWatcher {
       }
       const bytes = r.data ? new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) : new Uint8Array(0);
       const m = decodeInterrupt(bytes, this.slotCount);
+      if (m?.type === 'HardwareError') this.hooks.onHardwareError?.(m.slot, m.code);
       if (m?.type === 'NotifySlotChange') {
         m.slots.forEach((s, slot) => {
           if (s.changed) this.hooks.onChange(slot, s.present);
