@@ -60,7 +60,14 @@ export class SonyContactlessReader implements CardReader {
     return this.serialise(async () => {
       this.session = undefined;
       await this.frontEnd.startTypeB();
-      const session = await activateTypeB(this.frontEnd.link, { maxBitRate: this.options.maxBitRate, transcript: this.options.transcript });
+      let session: TypeBSession;
+      try {
+        session = await activateTypeB(this.frontEnd.link, { maxBitRate: this.options.maxBitRate, transcript: this.options.transcript });
+      } catch (e) {
+        // No card, or one that would not activate: leave the field off (best effort) and report.
+        await this.frontEnd.fieldOff().catch(() => undefined);
+        throw e;
+      }
       this.session = session;
       this.options.transcript?.note('isodep', `activated: ${session.rates.pcdToPicc}/${session.rates.piccToPcd} kbit/s, FSC ${session.fsc}, FSD ${session.fsd}, FWT ${session.fwtMs.toFixed(1)} ms`);
       return session.atr;

@@ -90,7 +90,7 @@ export async function openRcs380(device: USBDevice, options: SonyReaderOptions =
   const context = { name, vendorId: device.vendorId, productId: device.productId, os: detectOs(options.platform) };
   const vendor = await openVendorInterface(device, context);
   const transcript: Transcript | undefined = options.transcript;
-  const pipe = new BulkPipe(device, { ...vendor, transcript, layer: 'usb', context });
+  const pipe = new BulkPipe(device, { ...vendor, transcript, layer: 'port100', context });
   const chipset = new Port100Chipset(pipe, { timeoutMs: options.timeoutMs, transcript });
   try {
     await chipset.init();

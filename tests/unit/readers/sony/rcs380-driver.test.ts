@@ -1,12 +1,12 @@
 /** The host driver against the RC-S380 double with the virtual My Number card in its field. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { JpkiAp } from '../../../../src/card/jpki';
 import { fromHex, toHex } from '../../../../src/readers/isodep/bytes';
 import { openReader } from '../../../../src/readers';
 import { openRcs380 } from '../../../../src/readers/sony/rcs380/driver';
 import { createVirtualMyNumberCard, DEFAULT_PINS } from '../../../../src/sim';
 import { Rcs380Double } from '../../../../src/sim/sony';
-import type { TypeBPiccOptions } from '../../../../src/sim/picc';
+import { TypeBPicc, type TypeBPiccOptions } from '../../../../src/sim/picc';
 import { Transcript } from '../../../../src/trace/transcript';
 
 async function setUp(opts: { picc?: TypeBPiccOptions; maxBitRate?: 106 | 212 | 424 } = {}) {
@@ -54,7 +54,6 @@ describe('RC-S380 driver ↔ RC-S380 double', () => {
     const reader = await openRcs380(device);
     await expect(reader.powerOn()).rejects.toMatchObject({ code: 'typeb-no-card' });
     expect(await reader.cardPresent()).toBe(false);
-    const { TypeBPicc } = await import('../../../../src/sim/picc');
     device.field.placeCard(new TypeBPicc(createVirtualMyNumberCard()));
     expect(await reader.cardPresent()).toBe(true);
     await reader.powerOn();
@@ -122,8 +121,32 @@ describe('RC-S380 driver ↔ RC-S380 double', () => {
     await reader.powerOn();
     await new JpkiAp(reader.channel()).verifyPin('auth', DEFAULT_PINS.auth);
     const layers = new Set(transcript.events().map((e) => e.layer));
-    expect([...layers]).toEqual(expect.arrayContaining(['usb', 'port100', 'isodep']));
+    expect([...layers]).toEqual(expect.arrayContaining(['port100', 'isodep']));
+    expect(transcript.events().some((e) => e.layer === 'port100' && e.dir === 'out' && e.hex?.startsWith('00 00 ff ff ff'))).toBe(true);
     const pinHex = toHex(new TextEncoder().encode(DEFAULT_PINS.auth), ' ').toLowerCase();
     expect(transcript.events().some((e) => e.hex?.includes(pinHex))).toBe(false);
+  });
+
+  it('notifies card arrival and removal by polling while someone listens', async () => {
+    const device = new Rcs380Double();
+    const reader = await openRcs380(device, { pollIntervalMs: 500 });
+    vi.useFakeTimers();
+    try {
+      const seen: boolean[] = [];
+      const stop = reader.onCardChange((present) => seen.push(present));
+      await vi.advanceTimersByTimeAsync(500);
+      device.field.placeCard(new TypeBPicc(createVirtualMyNumberCard()));
+      await vi.advanceTimersByTimeAsync(500);
+      await vi.advanceTimersByTimeAsync(500);
+      device.field.removeCard();
+      await vi.advanceTimersByTimeAsync(500);
+      expect(seen).toEqual([false, true, false]);
+      stop();
+      device.field.placeCard(new TypeBPicc(createVirtualMyNumberCard()));
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(seen).toEqual([false, true, false]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
