@@ -22,6 +22,8 @@ import { abort as abortMessage, decodeResponse, dwLengthOf, HEADER_LENGTH, type 
 import { commandStatusOf, describeStatus, iccStatusOf, slotErrorName } from './status';
 
 export const MAX_STALE_FRAMES = 10;
+/** Time extensions accepted for one command (libccid has no limit; every wait here has a bound). */
+export const MAX_TIME_EXTENSIONS = 100;
 /** How long the abort procedure may take before the device is reset. */
 export const ABORT_BOUND_MS = 1000;
 
@@ -110,8 +112,10 @@ export class CcidTransport {
   }
 
   private async receive(head: Head, opts: ExchangeOptions): Promise<CcidResponse> {
-    let deadline = Date.now() + opts.timeoutMs;
+    const started = Date.now();
+    let deadline = started + opts.timeoutMs;
     let stale = 0;
+    let extensions = 0;
     for (;;) {
       const bytes = await this.in.readMessage(this.framing, deadline, opts.what);
       this.options.transcript?.record('ccid', 'in', bytes);
@@ -130,6 +134,9 @@ export class CcidTransport {
         continue;
       }
       if (commandStatusOf(r.status) === 'time-extension') {
+        // Each request extends the wait; their number is bounded too, so a reader that keeps asking
+        // for more time ends in the timeout path (abort) instead of holding the page forever.
+        if (++extensions > MAX_TIME_EXTENSIONS) throw new LensError('timeout', { what: opts.what, ms: Date.now() - started });
         this.counters.timeExtensions++;
         deadline = Date.now() + opts.timeoutMs * Math.max(1, r.error);
         continue;

@@ -301,3 +301,22 @@ describe('character-level readers', () => {
     expect(dev.opened).toBe(false);
   });
 });
+
+describe('bounds', () => {
+  it('a reader that asks for time extension forever ends in timeout (and an abort)', async () => {
+    const descriptor = descriptorWith(SCR3310_NTTCOM_DESCRIPTOR, { features: 0x00020040 });
+    const ext = Array.from({ length: 101 }, () => msg(0x80, 1, 0x80, 0, 0));
+    const { dev, reader } = await open(
+      [
+        { out: msg(0x62, 0, 1, 0, 0), then: [msg(0x80, 0, 0, 0, 0, ATR)] },
+        { out: msg(0x6f, 1, 0, 0, 0, READ2), then: ext },
+      ],
+      { descriptor },
+    );
+    await reader.powerOn();
+    expect(await codeOf(reader.transmit(bytes(READ2)))).toBe('timeout');
+    expect(reader.transport.counters.timeExtensions).toBe(100);
+    expect(dev.controlOut.some((c) => c.request === 0x01)).toBe(true);
+    await reader.close();
+  });
+});
