@@ -1,6 +1,6 @@
 // Mutation fuzzing of inspect/asn1 (shared by the unit test's seeded sample and the 100k run in
 // bench/pki.bench.ts): every mutated DER must give a result or a LensError, never another exception.
-import { asn1Dump, explainCertificate } from '../../../src/pki';
+import { asn1Dump, explainCertificate, parseAsn1Tree } from '../../../src/pki';
 import { isLensError } from '../../../src/errors';
 
 /** Small deterministic PRNG (mulberry32) so failures reproduce from the seed. */
@@ -40,7 +40,10 @@ export async function fuzz(corpus: readonly Uint8Array[], count: number, seed: n
     for (const step of withModel ? ['asn1', 'inspect'] : ['asn1']) {
       stats.total++;
       try {
-        if (step === 'asn1') asn1Dump(input);
+        if (step === 'asn1') {
+          parseAsn1Tree(input, { encapsulated: true });
+          asn1Dump(input);
+        }
         else await explainCertificate(input);
         stats.ok++;
       } catch (e) {
