@@ -22,6 +22,8 @@ export interface Problem {
 
 export class Guard {
   readonly problems: Problem[] = [];
+  /** Every console message of the page (all types), for checks such as "no PIN in the console". */
+  readonly consoleLog: string[] = [];
   private readonly allowed: RegExp[] = [];
 
   constructor(readonly origin: string) {}
@@ -85,6 +87,7 @@ export const test = base.extend<Fixtures>({
   page: async ({ page, context, guard, sim }, use) => {
     context.on('request', (r) => guard.onRequest(r));
     page.on('console', (m) => {
+      guard.consoleLog.push(`${m.type()}: ${m.text()}`);
       if (m.type() === 'error') guard.record({ kind: 'console', text: `${m.text()} (${m.location().url}:${m.location().lineNumber})` });
     });
     page.on('pageerror', (e) => guard.record({ kind: 'pageerror', text: e.stack ?? e.message }));

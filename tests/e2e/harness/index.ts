@@ -3,3 +3,4 @@ export { expectAccessible } from './axe';
 export { screenshot, VIEWPORTS, SCREENSHOT_DIR, type ViewportName } from './screenshots';
 export { withLocale } from './locale';
 export { seedLibrary } from './seed-library';
+export { findSecrets, type SecretHit } from './secrets';
