@@ -14,7 +14,7 @@ export default defineConfig({
       manifest: {
         name: 'JPKI Lens — マイナンバーカード証明書ビューア',
         short_name: 'JPKI Lens',
-        description: 'Read and explain the certificates on a My Number Card from Chrome, over USB, with nothing installed.',
+        description: 'マイナンバーカードの電子証明書を USB リーダーで読み取り、内容を説明します。Read and explain the certificates on a My Number Card from Chrome, over USB, with nothing installed.',
         lang: 'ja',
         start_url: '/',
         scope: '/',
