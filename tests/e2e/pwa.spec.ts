@@ -46,7 +46,8 @@ function defineIdbHelpers(): void {
 }
 
 async function serviceWorkerActivated(page: Page): Promise<void> {
-  await expect(page.locator('html')).toHaveAttribute('data-sw', 'activated');
+  // Installing means precaching the whole app: allow for a busy machine.
+  await expect(page.locator('html')).toHaveAttribute('data-sw', 'activated', { timeout: 20_000 });
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }
 
@@ -174,7 +175,7 @@ test('a new version waits for the user, and reloading into it keeps saved data a
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
 
     const prompt = page.getByTestId('update-prompt');
-    await expect(prompt).toBeVisible();
+    await expect(prompt).toBeVisible({ timeout: 20_000 }); // the new worker precaches everything first
     await expect(prompt).toContainText('新しいバージョンの準備ができました');
     // It waits for the user: the old worker still controls the page.
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting !== null))).toBe(true);
