@@ -7,6 +7,7 @@ import type { ApduCard, TypeBPiccOptions } from '../picc/type-b-picc';
 import { Rcs380Double } from './rcs380-double';
 import { Rcs300Double } from './rcs300-double';
 
+export { ContactlessReaderDouble } from './contactless-double';
 export { Rcs380Double, RCS380_CONFIGURATION, type Rcs380DoubleOptions } from './rcs380-double';
 
 export interface SonyVirtualReaderOptions {

@@ -14,10 +14,8 @@
  * objects outside a session refused with `01 63 01`, and any non-Escape message answered with a
  * failed SlotStatus (bError 00, command not supported).
  */
-import { UsbDeviceDouble } from '../usb/usb-device-double';
 import type { ApduCard, TypeBPiccOptions } from '../picc/type-b-picc';
-import { TypeBPicc } from '../picc/type-b-picc';
-import { RfField } from '../picc/rf-field';
+import { ContactlessReaderDouble } from './contactless-double';
 import { RCS300_CONFIGURATION } from './rcs300-descriptors';
 
 export interface Rcs300DoubleOptions {
@@ -74,9 +72,7 @@ function objects(data: Uint8Array): Map<number, Uint8Array> | undefined {
   return out;
 }
 
-export class Rcs300Double extends UsbDeviceDouble {
-  readonly field: RfField;
-  readonly picc: TypeBPicc | undefined;
+export class Rcs300Double extends ContactlessReaderDouble {
   /** Every pseudo-APDU received on interface 1, in order. */
   readonly pseudoApdus: Uint8Array[] = [];
   private inSession = false;
@@ -89,9 +85,7 @@ export class Rcs300Double extends UsbDeviceDouble {
       configurationDescriptor: RCS300_CONFIGURATION,
       heldByOsDriver: options.heldByOsDriver,
       allowProtectedClasses: options.allowProtectedClasses,
-    });
-    this.picc = options.card ? new TypeBPicc(options.card, options.picc) : undefined;
-    this.field = new RfField(this.picc);
+    }, options.card, options.picc);
   }
 
   protected override onReset(): void {

@@ -13,10 +13,8 @@
  * field is switched on by InCommRF (SwitchRF 00 turns it off).
  */
 import { buildConfigurationDescriptor } from '../usb/descriptors';
-import { UsbDeviceDouble } from '../usb/usb-device-double';
 import type { ApduCard, TypeBPiccOptions } from '../picc/type-b-picc';
-import { TypeBPicc } from '../picc/type-b-picc';
-import { RfField } from '../picc/rf-field';
+import { ContactlessReaderDouble } from './contactless-double';
 
 const ACK = Uint8Array.of(0x00, 0x00, 0xff, 0x00, 0xff, 0x00);
 const ERROR_FRAME = Uint8Array.of(0x00, 0x00, 0xff, 0x01, 0xff, 0x7f, 0x81, 0x00);
@@ -56,12 +54,9 @@ function frame(data: Uint8Array): Uint8Array {
   return out;
 }
 
-export class Rcs380Double extends UsbDeviceDouble {
-  readonly field: RfField;
-  readonly picc: TypeBPicc | undefined;
+export class Rcs380Double extends ContactlessReaderDouble {
   /** Commands the device received, in order: [code, parameters]. */
   readonly commands: { code: number; params: Uint8Array }[] = [];
-  /** Time the device spent on the air for InCommRF, for the benchmark (from the field model). */
   private sendType = 0;
   private recvType = 0;
   private readonly protocol = new Map<number, number>();
@@ -74,9 +69,7 @@ export class Rcs380Double extends UsbDeviceDouble {
       configurationDescriptor: RCS380_CONFIGURATION,
       heldByOsDriver: options.heldByOsDriver,
       sendsZeroLengthPacket: options.sendsZeroLengthPacket,
-    });
-    this.picc = options.card ? new TypeBPicc(options.card, options.picc) : undefined;
-    this.field = new RfField(this.picc);
+    }, options.card, options.picc);
   }
 
   protected override onReset(): void {

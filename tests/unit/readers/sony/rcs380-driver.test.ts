@@ -54,7 +54,7 @@ describe('RC-S380 driver ↔ RC-S380 double', () => {
     const reader = await openRcs380(device);
     await expect(reader.powerOn()).rejects.toMatchObject({ code: 'typeb-no-card' });
     expect(await reader.cardPresent()).toBe(false);
-    device.field.placeCard(new TypeBPicc(createVirtualMyNumberCard()));
+    device.insertCard(createVirtualMyNumberCard());
     expect(await reader.cardPresent()).toBe(true);
     await reader.powerOn();
     expect(await reader.cardPresent()).toBe(true);

@@ -102,4 +102,17 @@ describe('RC-S300 double: the trace\'s answers', () => {
     await d.transferOut(2, Uint8Array.of(0x62, 0, 0, 0, 0, 0, 9, 0, 0, 0));
     expect(x(new Uint8Array((await d.transferIn(2, 64)).data!.buffer))).toBe('81 00 00 00 00 00 09 42 00 00');
   });
+
+  it('takes a card off and puts it back like the CCID doubles (removeCard / reinsertCard)', async () => {
+    const d = new Rcs300Double({ card: createVirtualMyNumberCard() });
+    await ready(d);
+    await call(d, 0, 'FF 50 00 00 02 81 00 00');
+    await call(d, 1, 'FF 50 00 00 02 84 00 00');
+    await call(d, 2, 'FF 50 00 02 04 8F 02 01 03 00');
+    const reqb = 'FF 50 00 01 00 00 0E 5F 46 04 30 75 00 00 95 82 00 03 05 00 10 00 00';
+    d.removeCard();
+    expect(await call(d, 3, reqb)).toContain('C0 03 02 64 01 90 00');
+    d.reinsertCard();
+    expect(await call(d, 4, reqb)).toContain('97 0C 50');
+  });
 });
