@@ -1,117 +1,169 @@
 /**
- * `<jpki-reader-screen>` — first version by the foundation; the app-flows issue replaces it.
- *
- * It explains what the app does and which readers can work from a web page, and shows the two
- * actions that arrive with the reader drivers, disabled, with that reason written next to them.
- * It does no reading yet and pretends nothing.
+ * `<jpki-reader-screen>` (route `#/reader`): everything about reading a card, driven by the card
+ * session (src/app/session). Sub-pages by the route's rest: `#/reader` the reader and card overview,
+ * `#/reader/certificate/<kind>` one certificate from the card, `#/reader/mynumber` 個人番号 and
+ * 4 info, `#/reader/diagnostics` the report. The screen only renders the session and calls its
+ * methods; errors are shown with their ja/en text and code and never need a reload.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { t } from '../../i18n';
+import { CardSessionController } from '../session/card-session-controller';
+import type { SessionSnapshot } from '../session/card-session';
 import { AppStateController } from '../state/app-state-controller';
 import { baseStyles } from '../ui/styles';
 import '../ui/panel';
 import '../ui/badge';
 import '../ui/notice';
+import './error-notice';
+import './reader-check';
+import './reader-start';
 
-/** Readers whose CCID or vendor interface is not in a WebUSB protected class (ccid-webusb.md §4). */
-const WORKING = [
-  { name: 'NTT Com SCR3310-NTTCom', key: 'scr3310', status: 'supported' },
-  { name: 'NTT Com SCR331-DI-NTTCom', key: 'scr331di', status: 'supported' },
-  { name: 'Sony RC-S380', key: 'rcs380', status: 'supported' },
-  { name: 'Sony RC-S300', key: 'rcs300', status: 'experimental' },
-] as const;
+let restored = false;
+let views: Promise<unknown> | undefined;
+
+/** Load the card screens (card-views.ts) once; the elements upgrade in place when it arrives. */
+function loadCardViews(): void {
+  views ??= import('./card-views').catch(() => {
+    views = undefined; // retried on the next render (e.g. after going back online)
+  });
+}
 
 @customElement('jpki-reader-screen')
 export class JpkiReaderScreen extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      .readers {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-        display: grid;
-        gap: var(--space-3);
-      }
-      .readers li {
-        margin: 0;
-        padding: var(--space-3) var(--space-4);
-        border: 1px solid var(--color-border);
-        border-radius: var(--radius-m);
-        background: var(--color-surface);
-      }
-      .reader-name {
+      .demo-banner {
         display: flex;
         flex-wrap: wrap;
-        align-items: center;
         gap: var(--space-2) var(--space-3);
-        font-weight: 700;
+        align-items: center;
+        padding: var(--space-3) var(--space-4);
+        border: 2px solid #5b2a86;
+        border-radius: var(--radius-m);
       }
-      .reader-note {
-        margin: var(--space-1) 0 0;
-        color: var(--color-text-muted);
-        font-size: var(--font-size-s);
+      .progress {
+        display: flex;
+        align-items: center;
+        gap: var(--space-3);
       }
-      .actions {
+      .spinner {
+        width: 1.25rem;
+        height: 1.25rem;
+        border-radius: 50%;
+        border: 3px solid var(--color-border);
+        border-top-color: var(--color-accent);
+        animation: spin 0.9s linear infinite;
+      }
+      @keyframes spin {
+        to {
+          transform: rotate(360deg);
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .spinner {
+          animation: none;
+        }
+      }
+      .row-actions {
         display: flex;
         flex-wrap: wrap;
         gap: var(--space-3);
-        margin: var(--space-4) 0 var(--space-3);
       }
       @media (max-width: 560px) {
-        .actions .btn {
+        .row-actions .btn {
           width: 100%;
         }
       }
     `,
   ];
 
-  private readonly state = new AppStateController(this);
+  private readonly app = new AppStateController(this);
+  private readonly session = new CardSessionController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Readers granted in an earlier visit reconnect on load (once per page).
+    if (!restored) {
+      restored = true;
+      void this.session.session.restore();
+    }
+  }
 
   override render() {
-    void this.state.value.locale;
-    const hasWebUsb = 'usb' in navigator;
+    const { rest } = this.app.value;
+    const s = this.session.value;
+    const [sub, arg] = rest;
+    if (sub !== undefined || s.phase === 'ready' || s.phase === 'reading') loadCardViews();
+    const demo = s.reader?.demo === true;
+    const banner = demo
+      ? html`<div class="demo-banner" data-testid="demo-banner">
+          <jpki-badge tone="demo">${t('app.flows.demo.badge')}</jpki-badge><span>${t('app.flows.demo.banner')}</span>
+        </div>`
+      : nothing;
+    if (sub === 'certificate') return html`<div class="stack-l">${banner}<jpki-card-certificate-page kind=${arg ?? ''}></jpki-card-certificate-page></div>`;
+    if (sub === 'mynumber') return html`<div class="stack-l">${banner}<jpki-mynumber-screen></jpki-mynumber-screen></div>`;
+    if (sub === 'diagnostics') return html`<div class="stack-l">${banner}<jpki-diagnostics-screen></jpki-diagnostics-screen></div>`;
     return html`<div class="stack-l">
       <div>
         <h1>${t('app.reader.heading')}</h1>
         <p class="lead">${t('app.reader.lead')}</p>
       </div>
-
-      ${hasWebUsb
-        ? nothing
-        : html`<jpki-notice tone="warning" heading=${t('app.reader.no-webusb.heading')}><p>${t('app.reader.no-webusb.body')}</p></jpki-notice>`}
-
-      <jpki-panel heading=${t('app.reader.start.heading')}>
-        <p>${t('app.reader.start.body')}</p>
-        <div class="actions">
-          <button class="btn primary" type="button" disabled aria-describedby="pending">${t('app.reader.connect')}</button>
-          <button class="btn" type="button" disabled aria-describedby="pending">${t('app.reader.demo')}</button>
-        </div>
-        <p id="pending" class="muted small">${t('app.reader.pending')}</p>
-      </jpki-panel>
-
-      <jpki-panel heading=${t('app.reader.readers.heading')}>
-        <p>${t('app.reader.readers.intro')}</p>
-        <ul class="readers">
-          ${WORKING.map(
-            (r) => html`<li>
-              <div class="reader-name">
-                <span>${r.name}</span>
-                <jpki-badge tone=${r.status === 'supported' ? 'success' : 'warning'}>${t(`app.reader.status.${r.status}`)}</jpki-badge>
-              </div>
-              <p class="reader-note">${t(`app.reader.readers.${r.key}`)}</p>
-            </li>`,
-          )}
-        </ul>
-      </jpki-panel>
-
-      <jpki-panel heading=${t('app.reader.why.heading')} tone="sunken">
-        <p>${t('app.reader.why.body')}</p>
-        <p>${t('app.reader.why.drivers')}</p>
-        <p>${t('app.reader.why.browsers')}</p>
-      </jpki-panel>
+      ${banner} ${this.renderProblem(s)} ${this.renderPhase(s)}
     </div>`;
+  }
+
+  private renderProblem(s: SessionSnapshot) {
+    if (!s.problem) return nothing;
+    return html`<jpki-error-notice
+      data-testid="session-problem"
+      .error=${s.problem}
+      os=${this.session.session.hostOs}
+      dismissible
+      @jpki-dismiss=${() => this.session.session.dismissProblem()}
+    ></jpki-error-notice>`;
+  }
+
+  private renderPhase(s: SessionSnapshot) {
+    const session = this.session.session;
+    switch (s.phase) {
+      case 'idle':
+        return html`<jpki-reader-start></jpki-reader-start>`;
+      case 'connecting':
+        return this.progress(t('app.flows.phase.connecting'));
+      case 'reading':
+        return html`<jpki-reader-check .reader=${s.reader}></jpki-reader-check>${this.progress(t('app.flows.phase.reading'))}`;
+      case 'no-card':
+        return html`<jpki-notice tone="info" live heading=${t('app.flows.phase.no-card.heading')} data-testid="no-card">
+            <p>${t(s.reader?.info.cardInterface === 'contactless' ? 'app.flows.phase.no-card.contactless' : 'app.flows.phase.no-card.contact')}</p>
+          </jpki-notice>
+          <jpki-reader-check .reader=${s.reader}></jpki-reader-check>
+          ${this.readerActions(false)}`;
+      case 'failed':
+        return html`<jpki-reader-check .reader=${s.reader}></jpki-reader-check>
+          <div class="row-actions">
+            <button class="btn primary" type="button" @click=${() => void session.readCard()}>${t('app.flows.action.read-again')}</button>
+            <button class="btn" type="button" @click=${() => void session.disconnect()}>${t('app.flows.action.disconnect')}</button>
+          </div>`;
+      case 'ready':
+        return html`<jpki-card-overview></jpki-card-overview>
+          <jpki-reader-check .reader=${s.reader}></jpki-reader-check>
+          ${this.readerActions(true)}`;
+    }
+  }
+
+  private readerActions(withCard: boolean) {
+    const session = this.session.session;
+    const busy = this.session.value.busy !== undefined;
+    return html`<div class="row-actions">
+      ${withCard ? html`<button class="btn" type="button" ?disabled=${busy} @click=${() => void session.readCard()}>${t('app.flows.action.read-again')}</button>` : nothing}
+      <button class="btn" type="button" ?disabled=${busy} @click=${() => void session.disconnect()}>${t('app.flows.action.disconnect')}</button>
+    </div>`;
+  }
+
+  private progress(text: string) {
+    return html`<div class="progress" role="status" data-testid="progress"><span class="spinner" aria-hidden="true"></span><span>${text}</span></div>`;
   }
 }
 

@@ -17,19 +17,44 @@
  *   certificate, 個人番号 and 4 info) lives in the snapshot only until `clearPersonal()`, a card
  *   removal or a disconnect.
  */
-import { JpkiAp, type CertificateKind, type JpkiPin } from '../../card/jpki';
-import { KenhojoAp, type KenhojoData } from '../../card/kenhojo';
+import type { CertificateKind, JpkiPin } from '../../card/jpki';
+import type { KenhojoData } from '../../card/kenhojo';
 import type { JpkiCardInfo } from '../../card/card-info';
 import type { PinStatusEntry } from '../../card/pin-status';
 import type { CardChannel } from '../../card/channel';
 import { LensError, isLensError } from '../../errors';
-import { openReader as defaultOpenReader } from '../../readers';
 import type { CardReader, OpenReaderOptions, ReaderInfo } from '../../readers/types';
 import type { DriverOpenOptions } from '../../readers/drivers';
 import { Transcript } from '../../trace/transcript';
-import { lookupReader, pageUsableFilters, smartCardClassFilters, type CatalogueEntry } from '../../usb/catalogue';
+import type { CatalogueEntry } from '../../usb/catalogue';
 import { detectOs, vidPid, type HostOs } from '../../usb/errors';
 import { channelOf } from './card-channel';
+
+type Catalogue = typeof import('../../usb/catalogue');
+let catalogue: Promise<Catalogue> | undefined;
+/**
+ * The reader catalogue (≈46 KB of generated rows) is a chunk of its own: preloaded when the session
+ * is created, so that by the time the user clicks "connect" awaiting it costs a microtask and the
+ * chooser still opens within the click's user activation.
+ */
+function loadCatalogue(): Promise<Catalogue> {
+  catalogue ??= import('../../usb/catalogue').catch((e: unknown) => {
+    catalogue = undefined;
+    throw e;
+  });
+  return catalogue;
+}
+
+type Runtime = typeof import('./runtime');
+let runtime: Promise<Runtime> | undefined;
+/** The reader/card stack, loaded on first use (see runtime.ts); a failed fetch is retried next time. */
+function loadRuntime(): Promise<Runtime> {
+  runtime ??= import('./runtime').catch((e: unknown) => {
+    runtime = undefined;
+    throw e;
+  });
+  return runtime;
+}
 
 export type SessionPhase = 'idle' | 'connecting' | 'no-card' | 'reading' | 'ready' | 'failed';
 
@@ -125,12 +150,15 @@ export class CardSessionModel {
   private generation = 0;
   private readonly os: HostOs;
   private readonly open: NonNullable<SessionDeps['openReader']>;
+  private rt: Runtime | undefined;
   /** The exchanges of this reader for the diagnostics report (redacted during sensitive steps). */
   transcript = new Transcript();
 
   constructor(private readonly deps: SessionDeps = {}) {
     this.os = detectOs(deps.platform);
-    this.open = deps.openReader ?? defaultOpenReader;
+    this.open = deps.openReader ?? (async (device, options) => (await loadRuntime()).openReader(device, options));
+    // Fetch the catalogue now (not in the initial bundle) so a click finds it ready.
+    loadCatalogue().catch(() => undefined);
     deps.usb?.addEventListener('disconnect', (e) => this.onUnplug((e as USBConnectionEvent).device));
     deps.usb?.addEventListener('connect', () => void this.onPlug());
   }
@@ -168,27 +196,36 @@ export class CardSessionModel {
     return copy as unknown as SessionSnapshot;
   }
 
+  /** The loaded reader/card stack; a reader is open only after `attach` loaded it. */
+  private runtime(): Runtime {
+    if (!this.rt) throw new LensError('app-unexpected', { what: 'runtime not loaded' });
+    return this.rt;
+  }
+
   dismissProblem(): void {
     if (this.snap.problem || this.snap.identified) this.set(this.without('problem', 'identified'));
   }
 
   /** "Connect a reader": Chrome's chooser, filtered to the readers a page can drive. */
   async connect(): Promise<void> {
-    await this.choose(pageUsableFilters(), false);
+    await this.choose((c) => c.pageUsableFilters(), false);
   }
 
   /** "My reader isn't listed": the chooser with every Smart Card class device, to explain it. */
   async identifyUnlisted(): Promise<void> {
-    await this.choose(smartCardClassFilters(), true);
+    await this.choose((c) => c.smartCardClassFilters(), true);
   }
 
-  private async choose(filters: USBDeviceFilter[], identify: boolean): Promise<void> {
+  private async choose(filters: (c: Catalogue) => USBDeviceFilter[], identify: boolean): Promise<void> {
     const usb = this.deps.usb;
     if (!usb || this.snap.busy) return;
     let device: USBDevice;
+    let cat: Catalogue;
     try {
-      // requestDevice must run inside the click's user activation: nothing is awaited before it.
-      device = await usb.requestDevice({ filters });
+      // requestDevice must run inside the click's user activation: only the preloaded catalogue
+      // (already resolved in practice) is awaited before it.
+      cat = await loadCatalogue();
+      device = await usb.requestDevice({ filters: filters(cat) });
     } catch (e) {
       const name = e instanceof Error ? e.name : '';
       // Cancelling the chooser is not a failure; say only how to get the reader listed.
@@ -196,7 +233,7 @@ export class CardSessionModel {
       return;
     }
     if (identify) {
-      const catalogue = lookupReader(device.vendorId, device.productId);
+      const catalogue = cat.lookupReader(device.vendorId, device.productId);
       this.patch({ identified: { productName: device.productName ?? '', vidpid: vidPid(device.vendorId, device.productId), ...(catalogue ? { catalogue } : {}) } });
     }
     await this.attach(device, false);
@@ -212,7 +249,8 @@ export class CardSessionModel {
     } catch {
       return; // permissions policy may forbid WebUSB: the connect button then reports it
     }
-    const usable = devices.filter((d) => lookupReader(d.vendorId, d.productId)?.verdict === 'claimable');
+    const cat = await loadCatalogue();
+    const usable = devices.filter((d) => cat.lookupReader(d.vendorId, d.productId)?.verdict === 'claimable');
     if (usable[0]) await this.attach(usable[0], false);
   }
 
@@ -238,12 +276,15 @@ export class CardSessionModel {
     this.transcript = new Transcript();
     this.set({ phase: 'connecting', busy: 'connect', ...(this.snap.identified ? { identified: this.snap.identified } : {}) });
     let reader: CardReader;
+    let cat: Catalogue;
     try {
       const options: DriverOpenOptions & OpenReaderOptions = {
         transcript: this.transcript,
         ...(this.deps.platform ? { platform: this.deps.platform } : {}),
         ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
       };
+      this.rt = await loadRuntime();
+      cat = await loadCatalogue();
       reader = await this.open(device, options);
     } catch (e) {
       if (gen !== this.generation) return;
@@ -256,7 +297,7 @@ export class CardSessionModel {
     }
     this.device = device;
     this.reader = reader;
-    const catalogue = lookupReader(device.vendorId, device.productId);
+    const catalogue = cat.lookupReader(device.vendorId, device.productId);
     const descriptor = (reader as unknown as { descriptor?: unknown }).descriptor;
     const connected: ConnectedReader = {
       info: reader.info,
@@ -350,7 +391,7 @@ export class CardSessionModel {
     try {
       const atr = await reader.powerOn();
       const channel = channelOf(reader, atr, this.transcript);
-      const jpki = new JpkiAp(channel);
+      const jpki = new (this.runtime().JpkiAp)(channel);
       const info = await jpki.identify();
       const pins = await jpki.allPinStatus();
       const certificates: Partial<Record<FreeCertificateKind, CertificateSlot>> = {};
@@ -427,7 +468,7 @@ export class CardSessionModel {
    */
   verifySignAndRead(value: string, acknowledgeLastTry: boolean): Promise<PinOutcome> {
     return this.pinStep('verify', 'jpki-sign', async (channel) => {
-      const jpki = new JpkiAp(channel);
+      const jpki = new (this.runtime().JpkiAp)(channel);
       await jpki.verifyPin('sign', value, { acknowledgeLastTry });
       this.updatePin('jpki-sign', 'max');
       const der = await jpki.readCertificate('sign');
@@ -438,7 +479,7 @@ export class CardSessionModel {
   /** The auth PIN (needed for the auth certificate on smartphone tokens; offered for completeness). */
   verifyAuth(value: string, acknowledgeLastTry: boolean): Promise<PinOutcome> {
     return this.pinStep('verify', 'jpki-auth', async (channel) => {
-      const jpki = new JpkiAp(channel);
+      const jpki = new (this.runtime().JpkiAp)(channel);
       await jpki.verifyPin('auth', value, { acknowledgeLastTry });
       this.updatePin('jpki-auth', 'max');
     });
@@ -447,7 +488,7 @@ export class CardSessionModel {
   /** 入力補助 PIN, then 個人番号 + 4 info with the integrity check. */
   readPersonal(value: string, acknowledgeLastTry: boolean): Promise<PinOutcome> {
     return this.pinStep('personal', 'kenhojo', async (channel) => {
-      const ap = new KenhojoAp(channel);
+      const ap = new (this.runtime().KenhojoAp)(channel);
       await ap.verifyPin(value, { acknowledgeLastTry });
       this.updatePin('kenhojo', 'max');
       const personal = await ap.readAll();
@@ -459,8 +500,9 @@ export class CardSessionModel {
   changePin(pin: JpkiPin | 'kenhojo', current: string, next: string, acknowledgeLastTry: boolean): Promise<PinOutcome> {
     const id = pin === 'kenhojo' ? 'kenhojo' : pin === 'auth' ? 'jpki-auth' : 'jpki-sign';
     return this.pinStep('change-pin', id, async (channel) => {
-      if (pin === 'kenhojo') await new KenhojoAp(channel).changePin(current, next, { acknowledgeLastTry });
-      else await new JpkiAp(channel).changePin(pin, current, next, { acknowledgeLastTry });
+      const rt = this.runtime();
+      if (pin === 'kenhojo') await new rt.KenhojoAp(channel).changePin(current, next, { acknowledgeLastTry });
+      else await new rt.JpkiAp(channel).changePin(pin, current, next, { acknowledgeLastTry });
       this.updatePin(id, 'max');
     });
   }

@@ -1,0 +1,81 @@
+/**
+ * `<jpki-error-notice .error=${lensError} os="linux">`: a LensError as the user sees it — its text in
+ * the current language, the other language's text folded underneath (for a bug report or a helper
+ * who reads the other one), the stable code, and per-OS advice where the usb layer has some
+ * (`osAdviceKey`). Never a stack trace. A "dismiss" button fires `jpki-dismiss`.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { getLocale, hasMessage, t } from '../../i18n';
+import type { LensError } from '../../errors';
+import { osAdviceKey, type HostOs } from '../../usb/errors';
+import { AppStateController } from '../state/app-state-controller';
+import { baseStyles } from '../ui/styles';
+import '../ui/notice';
+
+/** Codes that are a consequence of what the user did, not a failure (shown calmer). */
+const INFO_CODES = new Set(['no-device-selected', 'pin-cancelled']);
+const WARNING_CODES = new Set(['pin-wrong', 'pin-last-try-not-acknowledged', 'card-removed', 'reader-unplugged', 'card-absent']);
+
+export function errorText(error: LensError, locale = getLocale()): string {
+  const key = `error.${error.code}`;
+  return hasMessage(key, locale) ? t(key, error.params, locale) : t('app.flows.error.fallback', { code: error.code }, locale);
+}
+
+@customElement('jpki-error-notice')
+export class JpkiErrorNotice extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .code {
+        font-family: var(--font-mono);
+        font-size: var(--font-size-s);
+      }
+      details {
+        margin-top: var(--space-2);
+        font-size: var(--font-size-s);
+      }
+      summary {
+        cursor: pointer;
+      }
+      .advice {
+        margin-top: var(--space-2);
+      }
+    `,
+  ];
+
+  private readonly app = new AppStateController(this);
+  @property({ attribute: false }) error: LensError | undefined;
+  @property() os: HostOs = 'unknown';
+  @property({ type: Boolean }) dismissible = false;
+  @property() heading = '';
+
+  override render() {
+    const e = this.error;
+    if (!e) return nothing;
+    const locale = this.app.value.locale;
+    const other = locale === 'ja' ? 'en' : 'ja';
+    const advice = osAdviceKey(e.code, this.os);
+    const tone = INFO_CODES.has(e.code) ? 'info' : WARNING_CODES.has(e.code) ? 'warning' : 'danger';
+    return html`<jpki-notice tone=${tone} live heading=${this.heading || t('app.flows.error.heading')} data-code=${e.code}>
+      <p data-testid="error-text">${errorText(e, locale)}</p>
+      ${advice ? html`<p class="advice">${t(advice, e.params)}</p>` : nothing}
+      <p class="small">${t('app.flows.error.code')} <span class="code">${e.code}</span></p>
+      <details>
+        <summary>${t('app.flows.error.other-language')}</summary>
+        <p lang=${other}>${errorText(e, other)}</p>
+      </details>
+      ${this.dismissible
+        ? html`<button slot="actions" class="btn" type="button" @click=${() => this.dispatchEvent(new CustomEvent('jpki-dismiss', { bubbles: true, composed: true }))}>
+            ${t('app.flows.error.dismiss')}
+          </button>`
+        : nothing}
+    </jpki-notice>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jpki-error-notice': JpkiErrorNotice;
+  }
+}
