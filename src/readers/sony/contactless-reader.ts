@@ -14,6 +14,16 @@ import { isRfFailure, type TypeBLink } from '../isodep/link';
 import type { BitRate } from '../isodep/type-b';
 import type { CardReader, OpenReaderOptions, ReaderInfo } from '../types';
 
+/**
+ * Field-off time that resets a card: ISO/IEC 14443 has the PCD keep the field off for t_RESET
+ * (5–10 ms) before activating again. USB round trips alone may be shorter, so the front ends wait.
+ */
+export const FIELD_RESET_MS = 10;
+
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 export interface ContactlessFrontEnd {
   readonly link: TypeBLink;
   /** Reset the field (the card loses power) and set the reader up for 106 kbit/s Type B. */

@@ -24,7 +24,7 @@ import type { TypeBLink } from '../../isodep/link';
 import type { BitRate, LinkRates } from '../../isodep/type-b';
 import type { CardReader, ReaderInfo } from '../../types';
 import { BulkPipe } from '../bulk-pipe';
-import { SonyContactlessReader, type ContactlessFrontEnd, type SonyReaderOptions } from '../contactless-reader';
+import { FIELD_RESET_MS, pause, SonyContactlessReader, type ContactlessFrontEnd, type SonyReaderOptions } from '../contactless-reader';
 import { sonyModel } from '../known-readers';
 import { closeVendorInterface, openVendorInterface } from '../usb-open';
 import { EscapeTransport } from './escape';
@@ -82,6 +82,7 @@ export class Rcs300FrontEnd implements ContactlessFrontEnd {
     }
     // "The RF field must be switched off and on again before an exchange" (ccid-webusb.md §4).
     await this.session(OBJ.rfOff, 'RF off');
+    await pause(FIELD_RESET_MS);
     await this.session(OBJ.rfOn, 'RF on');
     expectOk('switch protocol', parseTransparentResponse(await this.escape.call(switchProtocol(PROTOCOL.typeB, this.typeBLayer), 'switch protocol Type B')));
   }

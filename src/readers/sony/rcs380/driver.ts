@@ -24,7 +24,7 @@ import type { TypeBLink } from '../../isodep/link';
 import type { BitRate, LinkRates } from '../../isodep/type-b';
 import type { CardReader, ReaderInfo } from '../../types';
 import { BulkPipe } from '../bulk-pipe';
-import { SonyContactlessReader, type ContactlessFrontEnd, type SonyReaderOptions } from '../contactless-reader';
+import { FIELD_RESET_MS, pause, SonyContactlessReader, type ContactlessFrontEnd, type SonyReaderOptions } from '../contactless-reader';
 import { sonyModel } from '../known-readers';
 import { closeVendorInterface, openVendorInterface } from '../usb-open';
 import { Port100Chipset } from './chipset';
@@ -66,6 +66,7 @@ export class Rcs380FrontEnd implements ContactlessFrontEnd {
     // Field off first: the card loses power and forgets any earlier session (ISO/IEC 14443-3 §6.2
     // reset); the next InCommRF switches the field on again after the initial guard time.
     await this.chipset.switchRf(false);
+    await pause(FIELD_RESET_MS);
     await this.chipset.inSetRf(106, 106);
     await this.chipset.setTypeBProtocol();
     this.link.rates = { pcdToPicc: 106, piccToPcd: 106 };

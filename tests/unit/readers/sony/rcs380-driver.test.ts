@@ -134,7 +134,8 @@ describe('RC-S380 driver ↔ RC-S380 double', () => {
     try {
       const seen: boolean[] = [];
       const stop = reader.onCardChange((present) => seen.push(present));
-      await vi.advanceTimersByTimeAsync(500);
+      // each poll includes the 10 ms field reset, so step just past the first poll's end
+      await vi.advanceTimersByTimeAsync(600);
       device.field.placeCard(new TypeBPicc(createVirtualMyNumberCard()));
       await vi.advanceTimersByTimeAsync(500);
       await vi.advanceTimersByTimeAsync(500);
