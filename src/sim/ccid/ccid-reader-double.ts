@@ -251,7 +251,7 @@ export class CcidReaderDouble extends UsbDeviceDouble {
     if (cmd.type !== PC_TO_RDR.XfrBlock) this.log.record('ccid', 'out', raw);
     switch (cmd.type) {
       case PC_TO_RDR.IccPowerOn:
-        return { bytes: this.powerOn(cmd, slot) };
+        return { bytes: await this.powerOn(cmd, slot) };
       case PC_TO_RDR.IccPowerOff:
         slot.deactivate();
         return { bytes: this.slotStatus(slot, cmd.seq, COMMAND.ok, 0) };
@@ -282,8 +282,13 @@ export class CcidReaderDouble extends UsbDeviceDouble {
 
   // ---- commands ------------------------------------------------------------------------------------
 
-  /** §6.1.1 PC_to_RDR_IccPowerOn → RDR_to_PC_DataBlock with the ATR. */
-  private powerOn(cmd: PcToRdr, slot: SimSlot): Uint8Array {
+  /**
+   * §6.1.1 PC_to_RDR_IccPowerOn → RDR_to_PC_DataBlock with the ATR. The card is reset every time: a
+   * cold reset when the slot was off (first activation, after IccPowerOff, after the card was taken
+   * out and put back), a warm reset when it was on (ISO/IEC 7816-3:2006 §6.2.2, §6.2.3). Either way
+   * the card loses its security status, so a VERIFY never outlives a power cycle.
+   */
+  private async powerOn(cmd: PcToRdr, slot: SimSlot): Promise<Uint8Array> {
     const select = cmd.params[0];
     // bPowerSelect: 0 automatic, 1 = 5 V, 2 = 3 V, 3 = 1.8 V; others, or a voltage the reader lacks → bError 7.
     if (select > 3 || (select !== 0 && !(this.profile.fields.voltageSupport & (1 << (select - 1))))) {
@@ -294,13 +299,16 @@ export class CcidReaderDouble extends UsbDeviceDouble {
       slot.deactivate();
       return this.failed(cmd, slot, CCID_ERROR.ICC_MUTE);
     }
-    const atrBytes = slot.card.atr;
-    const atr = readAtr(atrBytes);
+    const card = slot.card;
     slot.deactivate();
+    const atrBytes = card.reset ? await card.reset() : card.atr;
+    // The card may have been taken out while it answered the reset.
+    if (slot.card !== card || !slot.cardVisible) return this.failed(cmd, slot, CCID_ERROR.ICC_MUTE);
+    const atr = readAtr(atrBytes);
     slot.powered = true;
     slot.atr = atr;
     slot.parameters = parametersFromAtr(atr, this.profile.fields.features, this.profile.fields.protocols);
-    slot.t1 = new CardT1(this.recordingCard(slot.card), { ifsc: atr.ifsc, edc: atr.edc, faults: this.t1Faults() });
+    slot.t1 = new CardT1(this.recordingCard(card), { ifsc: atr.ifsc, edc: atr.edc, faults: this.t1Faults() });
     slot.ppsAllowed = this.levelOf(slot) === 'tpdu' && !atr.specificMode;
     return rdrToPc(RDR_TO_PC.DataBlock, slot.index, cmd.seq, COMMAND.ok | slot.iccStatus, 0, 0, atrBytes);
   }

@@ -30,6 +30,13 @@ export interface SimCard {
   readonly removed?: boolean;
   /** Presence notifications (true = inserted); returns the unsubscribe function. */
   onPresenceChange?(listener: (present: boolean) => void): () => void;
+  /**
+   * The card's answer to a reset (ISO/IEC 7816-3:2006 §6.2.2 cold reset, §6.2.3 warm reset): the card
+   * drops its volatile state (selected files, security status) and gives its ATR. A reader double
+   * calls it on every activation, so nothing verified survives a power cycle; a card without it keeps
+   * its state and is answered with `atr`.
+   */
+  reset?(): Uint8Array | Promise<Uint8Array>;
 }
 
 /** Hooks the fault switchboard answers; every one is asked once per opportunity. */

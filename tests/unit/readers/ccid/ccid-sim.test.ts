@@ -144,6 +144,79 @@ describe('CcidReader on the SCR3310-NTTCom double (TPDU, host T=1)', () => {
   });
 });
 
+describe('a power cycle resets the card (ISO/IEC 7816-3 §6.2.2): nothing verified survives it', () => {
+  const SELECT_SIGN_PIN = bytes('00 a4 02 0c 02 00 1b');
+  const SELECT_SIGN_CERT = bytes('00 a4 02 0c 02 00 01');
+  const VERIFY_SIGN = bytes('00 20 00 80 06 41 42 43 31 32 33'); // DEFAULT_PINS.sign 'ABC123'
+  const READ_HEAD = bytes('00 b0 00 00 04');
+
+  async function verifyAndRead(reader: CcidReader): Promise<void> {
+    expect(hex(await reader.transmit(SELECT_JPKI))).toBe('90 00');
+    expect(hex(await reader.transmit(SELECT_SIGN_PIN))).toBe('90 00');
+    expect(hex(await reader.transmit(VERIFY_SIGN))).toBe('90 00');
+    expect(hex(await reader.transmit(SELECT_SIGN_CERT))).toBe('90 00');
+    expect(hex((await reader.transmit(READ_HEAD)).subarray(4))).toBe('90 00');
+  }
+
+  /** After the reset the card is back in MF state: no current EF, and the sign certificate is locked again. */
+  async function expectReset(reader: CcidReader, card: VirtualMyNumberCard): Promise<void> {
+    expect(card.selectedApplication).toBeNull();
+    expect(hex(await reader.transmit(READ_HEAD))).toBe('69 86');
+    expect(hex(await reader.transmit(SELECT_JPKI))).toBe('90 00');
+    expect(hex(await reader.transmit(SELECT_SIGN_CERT))).toBe('90 00');
+    expect(hex(await reader.transmit(READ_HEAD))).toBe('69 82');
+  }
+
+  for (const profile of ['scr3310-nttcom', 'class0b-extended'] as const) {
+    it(`${profile}: VERIFY, IccPowerOff, IccPowerOn → the sign certificate read gives 6982`, async () => {
+      const { card, reader } = await setup(profile);
+      await reader.powerOn();
+      await verifyAndRead(reader);
+      await reader.powerOff();
+      await reader.powerOn();
+      await expectReset(reader, card);
+      await reader.close();
+    });
+  }
+
+  it('a second IccPowerOn while powered (warm reset) resets the card too', async () => {
+    const { card, reader } = await setup();
+    await reader.powerOn();
+    await verifyAndRead(reader);
+    await reader.powerOn();
+    await expectReset(reader, card);
+    await reader.close();
+  });
+
+  it('card taken out and put back → the next power-on finds it reset', async () => {
+    const { card, dev, reader } = await setup();
+    await reader.powerOn();
+    await verifyAndRead(reader);
+    const changes: boolean[] = [];
+    const both = new Promise<void>((resolve) =>
+      reader.onCardChange((present) => {
+        changes.push(present);
+        if (changes.length === 2) resolve();
+      }),
+    );
+    dev.removeCard();
+    dev.reinsertCard();
+    await both;
+    expect(await codeOf(reader.transmit(READ_HEAD))).toBe('card-removed');
+    await reader.powerOn();
+    await expectReset(reader, card);
+    await reader.close();
+  });
+
+  it('a card without reset() is still answered with its atr', async () => {
+    const inner = createVirtualMyNumberCard();
+    const plain = { atr: inner.atr, transmit: (apdu: Uint8Array) => inner.transmit(apdu) };
+    const reader = await openCcidReader(createVirtualReader('scr3310-nttcom', plain), { timeoutMs: 1500 });
+    expect(hex(await reader.powerOn())).toBe(hex(inner.atr));
+    await reader.close();
+  });
+});
+
 describe('transcript', () => {
   it('records every CCID frame, and only lengths while a sensitive operation runs', async () => {
     const transcript = new Transcript();

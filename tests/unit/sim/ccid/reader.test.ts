@@ -11,6 +11,25 @@ describe('CCID device side: slot and power (CCID Rev 1.10 §6.1.1–§6.1.3)', (
     expect(hex(await exchange(d, msg(POWER_ON, 0, 0x07)))).toBe(`80 13 00 00 00 00 07 00 00 00 ${ATR_HEX}`);
   });
 
+  it('every IccPowerOn resets the card and answers with the ATR reset() returns (ISO/IEC 7816-3 §6.2)', async () => {
+    const resetAtr = Uint8Array.from([0x3b, 0x80, 0x80, 0x01, 0x01]);
+    class ResettableCard extends TestCard {
+      resets = 0;
+      reset(): Promise<Uint8Array> {
+        this.resets += 1;
+        return Promise.resolve(resetAtr);
+      }
+    }
+    const card = new ResettableCard();
+    const { d } = await openReader('scr3310-nttcom', card);
+    expect(hex(await exchange(d, msg(POWER_ON, 0, 1)))).toBe('80 05 00 00 00 00 01 00 00 00 3b 80 80 01 01');
+    expect(hex(await exchange(d, msg(POWER_ON, 0, 2)))).toBe('80 05 00 00 00 00 02 00 00 00 3b 80 80 01 01'); // warm
+    await exchange(d, msg(POWER_OFF, 0, 3));
+    expect(card.resets).toBe(2);
+    await exchange(d, msg(POWER_ON, 0, 4)); // cold
+    expect(card.resets).toBe(3);
+  });
+
   it('IccPowerOn without a card → ICC_MUTE with bmICCStatus 2', async () => {
     const { d } = await openReader('scr3310-nttcom', null);
     expect(hex(await exchange(d, msg(POWER_ON, 0, 1)))).toBe('80 00 00 00 00 00 01 42 fe 00');
