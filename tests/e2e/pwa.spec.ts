@@ -169,6 +169,15 @@ test('a new version waits for the user, and reloading into it keeps saved data a
     // Data the update must not drop: the language choice and a record in IndexedDB.
     await page.getByRole('button', { name: '日本語' }).click();
     await page.evaluate(() => idbPut('update-survivor', 'kept'));
+    // A second tab of the app, open while the update happens.
+    const other = await context.newPage();
+    other.on('console', (m) => {
+      if (m.type() === 'error') guard.record({ kind: 'console', text: m.text() });
+    });
+    await installSim(other, { devices: [] });
+    await other.addInitScript(defineIdbHelpers);
+    await other.goto('/#/about');
+    await appReady(other);
 
     // The server now sends a byte-different sw.js: to the browser, a new version of the app.
     server.rewrite('/sw.js', (text) => `${text}\n// next version\n`);
@@ -192,6 +201,16 @@ test('a new version waits for the user, and reloading into it keeps saved data a
       controlled: navigator.serviceWorker.controller !== null,
     }));
     expect(after).toEqual({ value: 'kept', waiting: null, controlled: true });
+
+    // The other tab now runs older code than the worker serves: it offers the reload too, and it works.
+    const otherPrompt = other.getByTestId('update-prompt');
+    await expect(otherPrompt).toBeVisible({ timeout: 20_000 });
+    const otherReloaded = other.waitForEvent('load');
+    await otherPrompt.getByRole('button', { name: '再読み込みして更新' }).click();
+    await otherReloaded;
+    await appReady(other);
+    await expect(other.getByTestId('update-prompt')).toHaveCount(0);
+    expect(await other.evaluate(() => idbGet('update-survivor'))).toBe('kept');
     expect(guard.problems).toEqual([]);
   } finally {
     await context.close();

@@ -29,9 +29,24 @@ export function registerServiceWorker(state: AppState, options: RegisterOptions 
     root.dataset.swUpdate = 'ready';
     state.patch({ update: 'ready' });
   });
-  state.onApplyUpdate(() => {
+  let reloadRequested = false;
+  let newWorkerControls = false;
+  wb.addEventListener('controlling', (e) => {
     // Reload only once the new worker controls the page, so the reload is served by it.
-    wb.addEventListener('controlling', () => window.location.reload());
+    if (reloadRequested) window.location.reload();
+    else if (e.isUpdate) {
+      // Another tab applied the update: this page's code is now older than the worker's cache, so
+      // offer the same reload here (its lazily loaded parts may no longer be cached).
+      newWorkerControls = true;
+      state.patch({ update: 'ready' });
+    }
+  });
+  state.onApplyUpdate(() => {
+    if (newWorkerControls) {
+      window.location.reload();
+      return;
+    }
+    reloadRequested = true;
     wb.messageSkipWaiting();
   });
 
