@@ -27,3 +27,28 @@ describe('regressions found by the 100k fuzz', () => {
     expect(codes).toEqual(['pki-asn1-malformed', 'pki-bad-certificate']);
   });
 });
+
+describe('mutated CRLs through parseCrl', () => {
+  it('give a CRL model or a named LensError for 2,000 mutations (seed 7)', async () => {
+    const { parseCrl } = await import('../../../src/pki');
+    const { isLensError } = await import('../../../src/errors');
+    const { FIXTURE_CRLS } = await import('./helpers');
+    const { mutate, rng } = await import('./fuzz-core');
+    const r = rng(7);
+    const crls = FIXTURE_CRLS.map(read);
+    let ok = 0;
+    const codes = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const input = mutate(crls[i % crls.length] ?? new Uint8Array(), r);
+      try {
+        parseCrl(input);
+        ok++;
+      } catch (e) {
+        if (!isLensError(e)) throw new Error(`parseCrl threw ${String(e)} for ${Buffer.from(input).toString('hex')}`, { cause: e });
+        codes.add(e.code);
+      }
+    }
+    expect(ok).toBeGreaterThan(0);
+    expect([...codes].every((c) => c.startsWith('pki-'))).toBe(true);
+  }, 60_000);
+});
