@@ -11,7 +11,8 @@ import { customElement, query } from 'lit/decorators.js';
 import { t } from '../../i18n';
 import type { PinStatusEntry } from '../../card/pin-status';
 import { CardSessionController } from '../session/card-session-controller';
-import { FREE_CERTIFICATES, type CardOverview } from '../session/card-session';
+import type { CardOverview, FreeCertificateKind } from '../session/card-session';
+import type { CertificateKind } from '../../card/jpki';
 import { AppStateController } from '../state/app-state-controller';
 import { formatHash } from '../state/routes';
 import { baseStyles } from '../ui/styles';
@@ -24,6 +25,9 @@ import '../ui/badge';
 import '../ui/notice';
 import '../pin/pin-dialog';
 import '../pin/pin-change-dialog';
+
+/** The holder's own certificates first, then the CAs that issued them. */
+const ORDER: readonly CertificateKind[] = ['auth', 'sign', 'auth-ca', 'sign-ca'];
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0').toUpperCase()).join(' ');
 
@@ -190,32 +194,37 @@ export class JpkiCardOverview extends LitElement {
     return html`<jpki-panel heading=${t('app.flows.certs.heading')}>
       <p>${t('app.flows.certs.intro')}</p>
       <ul class="certs" data-testid="certificates">
-        ${FREE_CERTIFICATES.map((kind) => {
-          const slot = card.certificates[kind];
-          return html`<li data-kind=${kind}>
-            <h3>${t(`app.flows.cert.${kind}.title`)}</h3>
-            <p class="small muted">${t(`app.flows.cert.${kind}.what`)}</p>
-            ${slot.der
-              ? html`<p class="small">${t('app.flows.certs.size', { bytes: slot.der.length })}</p>
-                  <a class="btn open" href=${formatHash('reader', 'certificate', kind)}>${t('app.flows.certs.open')}</a>`
-              : html`<p class="small">${slot.error ? t(`error.${slot.error.code}`, slot.error.params) : ''}</p>`}
-          </li>`;
-        })}
-        <li data-kind="sign" class=${haveSign ? '' : 'needs-pin'}>
-          <h3>${t('app.flows.cert.sign.title')}</h3>
-          <p class="small muted">${t('app.flows.cert.sign.what')}</p>
-          ${haveSign
-            ? html`<p class="small">${t('app.flows.certs.personal-note')}</p>
-                <a class="btn open" href=${formatHash('reader', 'certificate', 'sign')}>${t('app.flows.certs.open')}</a>`
-            : signPresent
-              ? html`<p class="small">${t('app.flows.certs.needs-sign-password')}</p>
-                  <button class="btn primary open" type="button" ?disabled=${this.session.value.busy !== undefined} @click=${() => void this.askPin('jpki-sign')}>
-                    ${signStatus?.blocked ? t('app.flows.certs.sign-blocked') : t('app.flows.certs.read-sign')}
-                  </button>`
-              : html`<p class="small">${t('app.flows.card.no-sign')}</p>`}
-        </li>
+        ${ORDER.map((kind) =>
+          kind === 'sign'
+            ? html`<li data-kind="sign" class=${haveSign ? '' : 'needs-pin'}>
+                <h3>${t('app.flows.cert.sign.title')}</h3>
+                <p class="small muted">${t('app.flows.cert.sign.what')}</p>
+                ${haveSign
+                  ? html`<p class="small">${t('app.flows.certs.personal-note')}</p>
+                      <a class="btn open" href=${formatHash('reader', 'certificate', 'sign')}>${t('app.flows.certs.open')}</a>`
+                  : signPresent
+                    ? html`<p class="small">${t('app.flows.certs.needs-sign-password')}</p>
+                        <button class="btn primary open" type="button" data-testid="read-sign" ?disabled=${this.session.value.busy !== undefined} @click=${() => void this.askPin('jpki-sign')}>
+                          ${signStatus?.blocked ? t('app.flows.certs.sign-blocked') : t('app.flows.certs.read-sign')}
+                        </button>`
+                    : html`<p class="small">${t('app.flows.card.no-sign')}</p>`}
+              </li>`
+            : this.renderFreeCertificate(card, kind),
+        )}
       </ul>
     </jpki-panel>`;
+  }
+
+  private renderFreeCertificate(card: CardOverview, kind: FreeCertificateKind) {
+    const slot = card.certificates[kind];
+    return html`<li data-kind=${kind}>
+      <h3>${t(`app.flows.cert.${kind}.title`)}</h3>
+      <p class="small muted">${t(`app.flows.cert.${kind}.what`)}</p>
+      ${slot.der
+        ? html`<p class="small">${t('app.flows.certs.size', { bytes: slot.der.length })}</p>
+            <a class="btn open" href=${formatHash('reader', 'certificate', kind)}>${t('app.flows.certs.open')}</a>`
+        : html`<p class="small">${slot.error ? t(`error.${slot.error.code}`, slot.error.params) : ''}</p>`}
+    </li>`;
   }
 
   private renderPins(pins: readonly PinStatusEntry[]) {

@@ -50,6 +50,12 @@ export class JpkiErrorNotice extends LitElement {
   @property({ type: Boolean }) dismissible = false;
   @property() heading = '';
 
+  protected override updated(): void {
+    // The code on the host too, for tests and for anyone inspecting the page.
+    if (this.error) this.setAttribute('data-code', this.error.code);
+    else this.removeAttribute('data-code');
+  }
+
   override render() {
     const e = this.error;
     if (!e) return nothing;
@@ -57,7 +63,7 @@ export class JpkiErrorNotice extends LitElement {
     const other = locale === 'ja' ? 'en' : 'ja';
     const advice = osAdviceKey(e.code, this.os);
     const tone = INFO_CODES.has(e.code) ? 'info' : WARNING_CODES.has(e.code) ? 'warning' : 'danger';
-    return html`<jpki-notice tone=${tone} live heading=${this.heading || t('app.flows.error.heading')} data-code=${e.code}>
+    return html`<jpki-notice tone=${tone} live heading=${this.heading || t('app.flows.error.heading')}>
       <p data-testid="error-text">${errorText(e, locale)}</p>
       ${advice ? html`<p class="advice">${t(advice, e.params)}</p>` : nothing}
       <p class="small">${t('app.flows.error.code')} <span class="code">${e.code}</span></p>
