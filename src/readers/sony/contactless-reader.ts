@@ -11,6 +11,7 @@ import { activateTypeB, pollTypeB, type TypeBSession } from '../isodep/activate'
 import type { Bytes } from '../isodep/bytes';
 import { SHORT_APDU_CAPABILITIES } from '../isodep/channel';
 import { isRfFailure, type TypeBLink } from '../isodep/link';
+import { QuietableTranscript } from './quiet-transcript';
 import type { BitRate } from '../isodep/type-b';
 import type { CardReader, OpenReaderOptions, ReaderInfo } from '../types';
 
@@ -115,18 +116,20 @@ export class SonyContactlessReader implements CardReader {
   }
 
   cardPresent(): Promise<boolean> {
-    return this.serialise(async () => {
-      if (this.session) {
-        if (await this.session.initiator.presenceCheck()) return true;
-        this.session = undefined;
-        await this.frontEnd.fieldOff();
-        return false;
-      }
-      await this.frontEnd.startTypeB();
-      const atqb = await pollTypeB(this.frontEnd.link, { reqb: { wakeUp: true }, transcript: this.options.transcript });
+    return this.serialise(() => this.presentNow());
+  }
+
+  private async presentNow(): Promise<boolean> {
+    if (this.session) {
+      if (await this.session.initiator.presenceCheck()) return true;
+      this.session = undefined;
       await this.frontEnd.fieldOff();
-      return atqb !== undefined;
-    });
+      return false;
+    }
+    await this.frontEnd.startTypeB();
+    const atqb = await pollTypeB(this.frontEnd.link, { reqb: { wakeUp: true }, transcript: this.options.transcript });
+    await this.frontEnd.fieldOff();
+    return atqb !== undefined;
   }
 
   onCardChange(listener: (present: boolean) => void): () => void {
@@ -170,14 +173,17 @@ export class SonyContactlessReader implements CardReader {
 
   private async poll(): Promise<void> {
     let present: boolean;
+    const tap = this.options.transcript instanceof QuietableTranscript ? this.options.transcript : undefined;
     try {
-      present = await this.cardPresent();
+      // Polls are not recorded (they would crowd the report); a change is noted below.
+      present = await this.serialise(() => (tap ? tap.quietly(() => this.presentNow()) : this.presentNow()));
     } catch (e) {
       if (isLensError(e, 'reader-unplugged')) this.stopPolling();
       return;
     }
     if (present === this.lastPresent) return;
     this.lastPresent = present;
+    this.options.transcript?.note('isodep', present ? 'card in the field' : 'no card in the field');
     for (const l of this.listeners) l(present);
   }
 

@@ -26,6 +26,7 @@ import type { CardReader, ReaderInfo } from '../../types';
 import { BulkPipe } from '../bulk-pipe';
 import { FIELD_RESET_MS, pause, SonyContactlessReader, type ContactlessFrontEnd, type SonyReaderOptions } from '../contactless-reader';
 import { sonyModel } from '../known-readers';
+import { quietable } from '../quiet-transcript';
 import { closeVendorInterface, openVendorInterface } from '../usb-open';
 import { EscapeTransport } from './escape';
 import {
@@ -113,7 +114,7 @@ export async function openRcs300(device: USBDevice, options: Rcs300Options = {})
   const name = model?.name ?? device.productName ?? 'Sony RC-S300';
   const context = { name, vendorId: device.vendorId, productId: device.productId, os: detectOs(options.platform) };
   const vendor = await openVendorInterface(device, context, RCS300_VENDOR_INTERFACE);
-  const transcript: Transcript | undefined = options.transcript;
+  const transcript: Transcript | undefined = quietable(options.transcript);
   const pipe = new BulkPipe(device, { ...vendor, transcript, layer: 'rcs300', context });
   const escape = new EscapeTransport(pipe, options.timeoutMs, transcript);
   const frontEnd = new Rcs300FrontEnd(escape, device, options.typeBLayer);
@@ -133,7 +134,7 @@ export async function openRcs300(device: USBDevice, options: Rcs300Options = {})
     protocols: ['ISO 14443-4 Type B'],
     experimental: true,
   };
-  return new SonyContactlessReader(info, frontEnd, options);
+  return new SonyContactlessReader(info, frontEnd, { ...options, transcript });
 }
 
 /** The registry entry (src/readers/drivers.ts). */

@@ -26,6 +26,7 @@ import type { CardReader, ReaderInfo } from '../../types';
 import { BulkPipe } from '../bulk-pipe';
 import { FIELD_RESET_MS, pause, SonyContactlessReader, type ContactlessFrontEnd, type SonyReaderOptions } from '../contactless-reader';
 import { sonyModel } from '../known-readers';
+import { quietable } from '../quiet-transcript';
 import { closeVendorInterface, openVendorInterface } from '../usb-open';
 import { Port100Chipset } from './chipset';
 import { TYPE_B_RATES } from './commands';
@@ -90,7 +91,7 @@ export async function openRcs380(device: USBDevice, options: SonyReaderOptions =
   const name = model?.name ?? device.productName ?? 'Sony RC-S380';
   const context = { name, vendorId: device.vendorId, productId: device.productId, os: detectOs(options.platform) };
   const vendor = await openVendorInterface(device, context);
-  const transcript: Transcript | undefined = options.transcript;
+  const transcript: Transcript | undefined = quietable(options.transcript);
   const pipe = new BulkPipe(device, { ...vendor, transcript, layer: 'port100', context });
   const chipset = new Port100Chipset(pipe, { timeoutMs: options.timeoutMs, transcript });
   try {
@@ -109,7 +110,7 @@ export async function openRcs380(device: USBDevice, options: SonyReaderOptions =
     protocols: ['ISO 14443-4 Type B'],
     experimental: model?.experimental ?? false,
   };
-  return new SonyContactlessReader(info, new Rcs380FrontEnd(chipset, device, vendor.interfaceNumber), options);
+  return new SonyContactlessReader(info, new Rcs380FrontEnd(chipset, device, vendor.interfaceNumber), { ...options, transcript });
 }
 
 /** The registry entry (src/readers/drivers.ts). */

@@ -129,7 +129,9 @@ describe('RC-S380 driver ↔ RC-S380 double', () => {
 
   it('notifies card arrival and removal by polling while someone listens', async () => {
     const device = new Rcs380Double();
-    const reader = await openRcs380(device, { pollIntervalMs: 500 });
+    const transcript = new Transcript();
+    const reader = await openRcs380(device, { pollIntervalMs: 500, transcript });
+    const before = transcript.events().length;
     vi.useFakeTimers();
     try {
       const seen: boolean[] = [];
@@ -146,6 +148,8 @@ describe('RC-S380 driver ↔ RC-S380 double', () => {
       device.field.placeCard(new TypeBPicc(createVirtualMyNumberCard()));
       await vi.advanceTimersByTimeAsync(2000);
       expect(seen).toEqual([false, true, false]);
+      // polls leave no frames in the diagnostics report, only the changes
+      expect(transcript.events().slice(before).map((e) => e.note)).toEqual(['no card in the field', 'card in the field', 'no card in the field']);
     } finally {
       vi.useRealTimers();
     }
