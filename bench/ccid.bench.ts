@@ -14,7 +14,8 @@
  * - Link time: characters × CGT (TC1 = FF → 11 etu; else 12 + N etu) plus BGT (22 etu) per turn,
  *   etu = F / (D · f) at the negotiated Fi/Di and the descriptor's default clock.
  */
-import { openCcidReader } from '../src/readers/ccid';
+import { JpkiAp, type CertificateKind } from '../src/card/jpki';
+import { openCcidReader, type CcidReader } from '../src/readers/ccid';
 import { createVirtualMyNumberCard } from '../src/sim/card';
 import { createVirtualReader } from '../src/sim/readers';
 import { Transcript } from '../src/trace/transcript';
@@ -109,5 +110,54 @@ export async function run(): Promise<void> {
       `${(((minChars * cgt + minBlocks * 22) * defaultEtuUs) / 1000).toFixed(1)} ms`,
   );
   console.log(`simulated wall time ${wallMs.toFixed(1)} ms (host code + double, no real USB latency)`);
+  await reader.close();
+  await fourCertificatesShortApduCard();
+}
+
+/** Counts the T=1 blocks (XfrBlock out, DataBlock in) recorded in a transcript since `mark`. */
+function blocksSince(transcript: Transcript, mark: number): number {
+  return transcript
+    .events()
+    .slice(mark)
+    .filter((e) => e.layer === 'ccid' && e.hex && e.dir !== 'note' && ((e.dir === 'out' && e.hex.startsWith('6f')) || (e.dir === 'in' && e.hex.startsWith('80')))).length;
+}
+
+/**
+ * Extra row: all four JPKI certificates through the same double with a card that takes short APDUs
+ * only (ATR jpki-03: no extended-length flag). JpkiAp reads in chunks of the channel's
+ * maxResponseData; the reader reports min(256, IFSD − 2) at TPDU level for such a card, so each
+ * READ BINARY answer (data + SW) fits one I-block (ISO/IEC 7816-3 §11.4.2) instead of two I-blocks
+ * and an R-block. Floor: 2 blocks per APDU (one I-block each way).
+ */
+async function fourCertificatesShortApduCard(): Promise<void> {
+  const card = createVirtualMyNumberCard({ extendedLength: false, atr: 'jpki-03' });
+  const transcript = new Transcript(100_000);
+  const reader: CcidReader = await openCcidReader(createVirtualReader('scr3310-nttcom', card), { transcript });
+  const atr = await reader.powerOn();
+  let apdus = 0;
+  const ap = new JpkiAp({
+    atr,
+    capabilities: reader.apduLimits,
+    transmit: (apdu) => {
+      apdus++;
+      return reader.transmit(apdu);
+    },
+    close: () => reader.powerOff(),
+  });
+  const stats = reader.transport.stats;
+  const before = { ...stats };
+  const mark = transcript.events().length;
+  await ap.verifyPin('sign', 'ABC123');
+  let der = 0;
+  const kinds: CertificateKind[] = ['auth', 'auth-ca', 'sign', 'sign-ca'];
+  for (const k of kinds) der += (await ap.readCertificate(k)).length;
+  const blocks = blocksSince(transcript, mark);
+  const transfers = stats.transfersIn - before.transfersIn + stats.transfersOut - before.transfersOut;
+  const usbBytes = stats.bytesIn - before.bytesIn + stats.bytesOut - before.bytesOut;
+  console.log(
+    `four certificates (${der} B DER) + sign VERIFY, short-APDU card (ATR jpki-03), chunk ${reader.apduLimits.maxResponseData} B: ` +
+      `${apdus} APDUs, ${blocks} T=1 blocks (floor ${2 * apdus} = 2 per APDU, ratio ${(blocks / (2 * apdus)).toFixed(2)}), ` +
+      `${transfers} USB transfers, ${usbBytes} B on USB`,
+  );
   await reader.close();
 }

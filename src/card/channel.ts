@@ -19,7 +19,11 @@ export interface CardChannel {
 export interface ChannelCapabilities {
   /** Extended Lc/Le pass through the reader (and the card advertised them). */
   readonly extendedLength: boolean;
-  /** Largest response data (without SW) one APDU may carry on this path. */
+  /**
+   * Largest response data (without SW) one APDU should ask for on this path. It may be below what the
+   * path can carry: a TPDU reader with a short-APDU card reports IFSD − 2, so one answer travels in one
+   * T=1 block (src/readers/ccid/reader.ts `apduLimits`); reads chunk by it (read.ts).
+   */
   readonly maxResponseData: number;
   /** Largest command data (Lc) one APDU may carry on this path. */
   readonly maxCommandData: number;

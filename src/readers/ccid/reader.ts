@@ -108,7 +108,13 @@ export class CcidReader implements CardReader {
   }
 
   get apduLimits(): Limits {
-    return this.limits;
+    const l = this.limits;
+    // TPDU level, short-APDU card: the response data and SW1 SW2 fit in one I-block when they are at
+    // most IFSD bytes (ISO/IEC 7816-3:2006 §11.4.2); 256 + 2 > IFSD (≤ 254) always costs two I-blocks and
+    // an R-block. Reporting IFSD − 2 makes the card layer read in single-block chunks. Read live: IFSD
+    // can still rise if the first S(IFS) went unanswered and a later one succeeds (T1Host.transceive).
+    if (this.t1 && !l.extendedLength) return { ...l, maxResponseData: Math.max(1, Math.min(l.maxResponseData, this.t1.ifsd - 2)) };
+    return l;
   }
 
   get atr(): Uint8Array | undefined {

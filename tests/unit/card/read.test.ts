@@ -55,6 +55,34 @@ describe('readObject', () => {
     expect(ch.done).toBe(true);
     expect(ch.sent.filter((c) => c.startsWith('00 B0'))).toHaveLength(6);
   });
+  it('short APDUs with a 250-byte limit (TPDU reader, IFSD 252): Le FA at 0, 250, …, then exactly the remainder', async () => {
+    const file = der(1446, 600);
+    const steps: [string, string][] = [...PRE];
+    for (let off = 0; off < 1446; off += 250) {
+      const n = Math.min(250, 1446 - off);
+      steps.push([readBinary(off, n), `${hexOf(file, off, off + n)} 90 00`]);
+    }
+    expect(steps.slice(2).map(([c]) => c)).toEqual(['00 B0 00 00 FA', '00 B0 00 FA FA', '00 B0 01 F4 FA', '00 B0 02 EE FA', '00 B0 03 E8 FA', '00 B0 04 E2 C4']);
+    const ch = new ScriptedChannel(steps, { extendedLength: false, maxResponseData: 250, maxCommandData: 255 });
+    const out = await inEf(ch, (s) => readObject(s));
+    expect(toHex(out)).toBe(hexOf(file, 0, 1446));
+    expect(ch.done).toBe(true);
+  });
+  it('a 250-byte limit and an object that ends inside the first chunk: one READ BINARY, trimmed', async () => {
+    const file = der(200, 300);
+    const ch = new ScriptedChannel([...PRE, [readBinary(0, 250), `${hexOf(file, 0, 250)} 90 00`]], { extendedLength: false, maxResponseData: 250, maxCommandData: 255 });
+    expect(toHex(await inEf(ch, (s) => readObject(s)))).toBe(hexOf(file, 0, 200));
+    expect(ch.done).toBe(true);
+  });
+  it('readPrefix with a 250-byte limit: 600 bytes in 250 + 250 + 100', async () => {
+    const file = der(1446);
+    const ch = new ScriptedChannel(
+      [...PRE, [readBinary(0, 250), `${hexOf(file, 0, 250)} 90 00`], [readBinary(250, 250), `${hexOf(file, 250, 500)} 90 00`], [readBinary(500, 100), `${hexOf(file, 500, 600)} 90 00`]],
+      { extendedLength: false, maxResponseData: 250, maxCommandData: 255 },
+    );
+    expect(toHex(await inEf(ch, (s) => readPrefix(s, 600)))).toBe(hexOf(file, 0, 600));
+    expect(ch.done).toBe(true);
+  });
   it('extended, exact: the header chunk, then exactly the rest in one extended READ BINARY (no filler moved)', async () => {
     const file = der(1446, 600);
     const ch = new ScriptedChannel([...PRE, [readBinary(0, 256), `${hexOf(file, 0, 256)} 90 00`], ['00 B0 01 00 00 04 A6', `${hexOf(file, 256, 1446)} 90 00`]], EXTENDED);

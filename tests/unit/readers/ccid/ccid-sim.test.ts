@@ -5,6 +5,7 @@
  * reaches the card twice.
  */
 import { describe, expect, it } from 'vitest';
+import { JpkiAp } from '../../../../src/card/jpki';
 import { isLensError } from '../../../../src/errors';
 import { openCcidReader, type CcidReader } from '../../../../src/readers/ccid';
 import { openReader } from '../../../../src/readers';
@@ -213,6 +214,41 @@ describe('a power cycle resets the card (ISO/IEC 7816-3 §6.2.2): nothing verifi
     const plain = { atr: inner.atr, transmit: (apdu: Uint8Array) => inner.transmit(apdu) };
     const reader = await openCcidReader(createVirtualReader('scr3310-nttcom', plain), { timeoutMs: 1500 });
     expect(hex(await reader.powerOn())).toBe(hex(inner.atr));
+    await reader.close();
+  });
+});
+
+describe('TPDU level with a short-APDU card: reads in single-block chunks', () => {
+  it('reports maxResponseData = IFSD − 2 (250 on the SCR3310, IFSD 252); 65536 for an extended-length card', async () => {
+    const short = createVirtualMyNumberCard({ extendedLength: false, atr: 'jpki-03' });
+    const reader = await openCcidReader(createVirtualReader('scr3310-nttcom', short), { timeoutMs: 1500 });
+    await reader.powerOn();
+    expect(reader.apduLimits).toEqual({ extendedLength: false, maxCommandData: 255, maxResponseData: 250 });
+    await reader.close();
+    const { reader: ext } = await setup();
+    await ext.powerOn();
+    expect(ext.apduLimits).toEqual({ extendedLength: true, maxCommandData: 65535, maxResponseData: 65536 });
+    await ext.close();
+  });
+
+  it('JpkiAp reads all four certificates with one I-block each way per APDU, byte-identical', async () => {
+    const card = createVirtualMyNumberCard({ extendedLength: false, atr: 'jpki-03' });
+    const dev: CcidReaderDouble = createVirtualReader('scr3310-nttcom', card);
+    const reader = await openCcidReader(dev, { timeoutMs: 1500 });
+    const atr = await reader.powerOn();
+    const ap = new JpkiAp({ atr, capabilities: reader.apduLimits, transmit: (a) => reader.transmit(a), close: () => reader.powerOff() });
+    const direct = new JpkiAp(createVirtualMyNumberCard({ extendedLength: false }));
+    await ap.verifyPin('sign', 'ABC123');
+    await direct.verifyPin('sign', 'ABC123');
+    const mark = dev.usbLog.length;
+    const apdusBefore = card.log.length;
+    for (const kind of ['auth', 'auth-ca', 'sign', 'sign-ca'] as const) {
+      expect(hex(await ap.readCertificate(kind))).toBe(hex(await direct.readCertificate(kind)));
+    }
+    const apdus = card.log.length - apdusBefore;
+    const xfrs = dev.usbLog.slice(mark).filter((l) => l.dir === 'out' && l.bytes[0] === 0x6f);
+    expect(xfrs).toHaveLength(apdus); // no R-block: every answer came in one I-block
+    expect(card.log.slice(apdusBefore).filter((e) => e.command.startsWith('00b0')).every((e) => e.response.length <= 2 * 252)).toBe(true);
     await reader.close();
   });
 });
