@@ -138,4 +138,10 @@ describe('Port-100 command failures', () => {
     const { chipset } = chipsetOn([{ out: CMD(`04 3403 02${'00'.repeat(10)}`), in: [ACK(), RSP(`05 00000000 08 ${frame}`)] }]);
     expect(toHex(await chipset.inCommRf(fromHex(`02${'00'.repeat(10)}`), 81), '')).toBe(frame);
   });
+
+  it('shuts down as nfcpy Chipset.close: SwitchRF 00, then an ACK (test_close)', async () => {
+    const { usb, chipset } = chipsetOn([{ out: CMD('06 00'), in: [ACK(), RSP('07 00')] }, { out: ACK() }]);
+    await chipset.shutdown();
+    usb.done();
+  });
 });
