@@ -147,4 +147,39 @@ test.describe('simulated readers with a virtual card', () => {
     // Both SCR3310 doubles (04E6:511A), never the class-0x0B reader; cancelling is NotFoundError.
     expect(candidates).toEqual({ seen: ['4e6:511a', '4e6:511a'], outcome: 'NotFoundError' });
   });
+
+  test('a card inserted into an empty reader is announced on the interrupt endpoint and then answers', async ({ page }) => {
+    await page.goto('/');
+    await appReady(page);
+    const result = await page.evaluate(async () => {
+      const sim = window.__jpkiLensSim!;
+      sim.setChooser({ pick: sim.devices()[2].productName });
+      // The empty reader is the third device; the first SCR3310 matches the same filter, so pick by position.
+      sim.usb.chooser = (c) => c[c.length - 1];
+      const d = await navigator.usb.requestDevice({ filters: [{ vendorId: 0x04e6, productId: 0x511a }] });
+      await d.open();
+      await d.selectConfiguration(1);
+      await d.claimInterface(0);
+      const powerOn = async (seq: number) => {
+        await d.transferOut(1, new Uint8Array([0x62, 0, 0, 0, 0, 0, seq, 0, 0, 0]));
+        return [...new Uint8Array((await d.transferIn(2, 281)).data!.buffer)];
+      };
+      const empty = await powerOn(0);
+      const notify = d.transferIn(3, 8);
+      sim.insertCard(2, { person: 'ordinary' });
+      const slotChange = [...new Uint8Array((await notify).data!.buffer)];
+      const withCard = await powerOn(1);
+      await d.close();
+      return { empty: empty.slice(0, 10), slotChange, withCard: withCard[0], card: sim.card(2)?.person.id };
+    });
+    // CCID Rev 1.10 §6.2.1/§6.2.6: the answer to IccPowerOn is a DataBlock (0x80), here with bmICCStatus 2
+    // "no ICC present" and bmCommandStatus 1 "failed".
+    expect(result.empty[0]).toBe(0x80);
+    expect(result.empty[7] & 0x03).toBe(2);
+    expect(result.empty[7] >> 6).toBe(1);
+    // §6.3.1 RDR_to_PC_NotifySlotChange: slot 0 present and changed (bits 0 and 1).
+    expect(result.slotChange).toEqual([0x50, 0x03]);
+    expect(result.withCard).toBe(0x80);
+    expect(result.card).toBe('ordinary');
+  });
 });

@@ -79,7 +79,7 @@ export interface SimControl {
   insertCard(index: number, card?: VirtualCardOptions, slot?: number): void;
   /** Take the card out of a reader's slot. */
   removeCard(index: number, slot?: number): void;
-  /** Arm a fault on a reader (src/sim/ccid/faults.ts) for its next command(s). */
+  /** Arm a fault on a CCID reader (src/sim/ccid/faults.ts) for its next command(s). */
   arm<K extends FaultName>(index: number, name: K, params?: FaultParams[K]): void;
   /** The faults that fired on a reader, in order. */
   fired(index: number): { name: string; seq?: number }[];
@@ -124,6 +124,18 @@ function build(spec: SimDeviceSpec): Built {
 function reader(b: Built | undefined, index: number): CcidReaderDouble {
   if (!(b?.device instanceof CcidReaderDouble)) throw new Error(`sim: device ${index} is not a CCID reader double`);
   return b.device;
+}
+
+/** Both reader families (CCID and the Sony contactless doubles) take and give back cards the same way. */
+interface CardHolder {
+  insertCard(card: VirtualMyNumberCard, slot?: number): void;
+  removeCard(slot?: number): void;
+}
+
+function holder(b: Built | undefined, index: number): CardHolder {
+  const d = b?.device as Partial<CardHolder> | undefined;
+  if (typeof d?.insertCard !== 'function' || typeof d.removeCard !== 'function') throw new Error(`sim: device ${index} holds no card`);
+  return d as CardHolder;
 }
 
 function chooserFor(c: SimChooser): (candidates: readonly USBDevice[]) => USBDevice | undefined {
@@ -179,12 +191,12 @@ export function installSimulatedUsb(config: SimConfig = {}): SimControl {
     insertCard(index, card = {}, slot = 0) {
       const b = all[index];
       const virtual = createVirtualMyNumberCard(card);
-      reader(b, index).insertCard(virtual, slot);
+      holder(b, index).insertCard(virtual, slot);
       b?.cards.set(slot, virtual);
     },
     removeCard(index, slot = 0) {
       const b = all[index];
-      reader(b, index).removeCard(slot);
+      holder(b, index).removeCard(slot);
       b?.cards.delete(slot);
     },
     arm(index, name, params) {
