@@ -69,7 +69,11 @@ export abstract class UsbDeviceDouble implements USBDevice {
   readonly productName: string;
   readonly serialNumber: string | null;
 
-  /** Every transfer the host made, for tests and the simulator's own diagnostics. */
+  /**
+   * Every transfer the host made, for tests and the simulator's own diagnostics. An OUT entry holds the
+   * very copy handed to `onBulkOut`, so a subclass that zeroes PIN data in it once the card has it
+   * (ccid-reader-double.ts) scrubs the log too; no second copy of a PIN is kept here (house rule 7).
+   */
   readonly usbLog: { dir: 'out' | 'in' | 'control-in' | 'control-out'; endpoint: number; bytes: Uint8Array }[] = [];
 
   private readonly rawConfiguration: Uint8Array;

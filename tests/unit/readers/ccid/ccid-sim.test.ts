@@ -253,6 +253,32 @@ describe('TPDU level with a short-APDU card: reads in single-block chunks', () =
   });
 });
 
+describe('PIN bytes do not outlive the exchange in the double (house rule 7)', () => {
+  const ascii = (pin: string) => hex(new TextEncoder().encode(pin));
+  for (const profile of ['scr3310-nttcom', 'class0b-extended'] as const) {
+    it(`${profile}: after VERIFY (right and wrong) and CHANGE REFERENCE DATA, usbLog and the logs hold no PIN byte`, async () => {
+      const { card, dev, reader } = await setup(profile);
+      const atr = await reader.powerOn();
+      const ap = new JpkiAp({ atr, capabilities: reader.apduLimits, transmit: (a) => reader.transmit(a), close: () => reader.powerOff() });
+      await ap.verifyPin('auth', '1234');
+      await expect(ap.verifyPin('sign', 'ZQ9X7W')).rejects.toThrow();
+      await ap.changePin('auth', '1234', '8642');
+      await ap.verifyPin('auth', '8642');
+      const pins = ['1234', 'ZQ9X7W', '8642'].map(ascii);
+      const out = dev.usbLog.filter((l) => l.dir === 'out').map((l) => hex(l.bytes));
+      // The commands did reach the double (headers intact), only their PIN data is gone.
+      expect(out.filter((o) => o.includes('00 20 00 80 04 00 00 00 00')).length).toBeGreaterThanOrEqual(2);
+      expect(out.some((o) => o.includes('00 24 01 80 04 00 00 00 00'))).toBe(true);
+      for (const pin of pins) {
+        expect(out.some((o) => o.includes(pin))).toBe(false);
+        expect(dev.log.events().some((e) => e.hex?.includes(pin))).toBe(false);
+        expect(card.log.some((e) => e.command.includes(pin.replaceAll(' ', '')))).toBe(false);
+      }
+      await reader.close();
+    });
+  }
+});
+
 describe('transcript', () => {
   it('records every CCID frame, and only lengths while a sensitive operation runs', async () => {
     const transcript = new Transcript();
