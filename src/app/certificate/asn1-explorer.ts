@@ -25,7 +25,8 @@ export class JpkiAsn1Explorer extends LitElement {
     css`
       .panes {
         display: grid;
-        grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr);
+        /* The hex keeps its natural width (16 bytes a row, never wrapped); the tree takes the rest and scrolls sideways. */
+        grid-template-columns: minmax(0, 1fr) max-content;
         gap: var(--space-4);
         align-items: start;
       }
@@ -42,8 +43,8 @@ export class JpkiAsn1Explorer extends LitElement {
       .tree,
       .hex {
         font-family: var(--font-mono);
-        font-size: 0.8rem;
-        line-height: 1.55;
+        font-size: 0.75rem;
+        line-height: 1.6;
         border: 1px solid var(--color-border);
         border-radius: var(--radius-m);
         background: var(--color-surface-sunken);
@@ -55,6 +56,12 @@ export class JpkiAsn1Explorer extends LitElement {
       .hex:focus-visible {
         outline: 3px solid var(--color-focus);
         outline-offset: 2px;
+      }
+      .opt,
+      .row {
+        /* Long lines scroll sideways with their background (a wider line must not spill past its row). */
+        width: max-content;
+        min-width: 100%;
       }
       .opt {
         white-space: pre;
@@ -68,7 +75,6 @@ export class JpkiAsn1Explorer extends LitElement {
       .opt .lbl {
         font-family: var(--font-sans);
         font-style: italic;
-        opacity: 0.85;
       }
       .row {
         white-space: pre;
@@ -90,7 +96,6 @@ export class JpkiAsn1Explorer extends LitElement {
       .b.c {
         background: var(--color-info-bg);
         color: var(--color-info-text);
-        box-shadow: inset 0 -2px 0 var(--color-info-border);
       }
       .b.cur {
         outline: 2px solid var(--color-focus);

@@ -148,8 +148,17 @@ export class JpkiCertificateView extends LitElement {
         [role='tabpanel'] {
           padding: var(--space-4) var(--space-3);
         }
+        /* Four equal tabs that wrap their label rather than hide one off-screen. */
+        [role='tablist'] {
+          display: grid;
+          grid-template-columns: repeat(4, 1fr);
+          overflow-x: visible;
+        }
         [role='tab'] {
-          padding: var(--space-2) var(--space-3);
+          padding: var(--space-1);
+          white-space: normal;
+          font-size: var(--font-size-s);
+          line-height: 1.3;
         }
         .row .btn {
           flex: 1 1 100%;

@@ -32,7 +32,7 @@ export class JpkiCertificateVerification extends LitElement {
         display: grid;
         gap: var(--space-3);
       }
-      .links li {
+      .links > li {
         border: 1px solid var(--color-border);
         border-radius: var(--radius-m);
         padding: var(--space-3) var(--space-4);

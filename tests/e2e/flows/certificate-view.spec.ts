@@ -15,6 +15,7 @@ const FIX = resolve(import.meta.dirname, '../../fixtures/jpki-test');
 const TABS = ['basic', 'details', 'asn1', 'verify'] as const;
 
 async function openFile(page: Page, file: string): Promise<void> {
+  await page.goto('/#/about'); // a fresh library screen even when one is already shown
   await page.goto('/#/library');
   await appReady(page);
   await page.locator('input[data-action="open-file"]').setInputFiles(resolve(FIX, file));
