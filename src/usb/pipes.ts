@@ -127,13 +127,19 @@ export class BulkOutPipe {
   /** Write one whole message; a stall or a short write is a protocol error. */
   async write(message: Uint8Array, deadline: number, what: string): Promise<void> {
     const data = message.slice();
-    let r = await this.once(data, deadline, what);
-    if (r.status === 'stall' && r.bytesWritten === 0) {
-      // The device refused the first packet, so nothing of the message reached it: clearing the
-      // halt and writing it again cannot repeat a command (USB 2.0 §8.4.5 handshakes).
-      this.stats.stalls++;
-      await withTimeout(quiet(this.device.clearHalt('out', this.endpointNumber)), Math.max(1, deadline - Date.now()), what);
+    let r: USBOutTransferResult;
+    try {
       r = await this.once(data, deadline, what);
+      if (r.status === 'stall' && r.bytesWritten === 0) {
+        // The device refused the first packet, so nothing of the message reached it: clearing the
+        // halt and writing it again cannot repeat a command (USB 2.0 §8.4.5 handshakes).
+        this.stats.stalls++;
+        await withTimeout(quiet(this.device.clearHalt('out', this.endpointNumber)), Math.max(1, deadline - Date.now()), what);
+        r = await this.once(data, deadline, what);
+      }
+    } finally {
+      // WebUSB copies the data when transferOut is called; this copy may hold a PIN (house rule 7).
+      data.fill(0);
     }
     if (r.status !== 'ok' || r.bytesWritten !== message.length) {
       throw new LensError('reader-protocol-error', { what }, { detail: `transferOut ${r.status}, ${r.bytesWritten}/${message.length} bytes` });

@@ -99,6 +99,10 @@ export class CcidTransport {
       // The command may or may not have left: never re-send; abort it if the write hung, and report.
       if (isLensError(e, 'timeout')) await this.recover(head, opts.what);
       throw this.usbError(e);
+    } finally {
+      // The message is a copy of the APDU or T=1 block, which may be a PIN; nothing reads it after
+      // the write (transferOut takes its own copy), so it does not outlive the exchange (house rule 7).
+      message.fill(0);
     }
     try {
       return await this.receive(head, opts);

@@ -50,14 +50,14 @@ export function sBlockPcb(type: SBlockType, response: boolean): number {
 export function encodeBlock(raw: RawBlock, edc: EdcKind): Uint8Array {
   const inf = raw.inf ?? new Uint8Array(0);
   if (inf.length > MAX_INF) throw new RangeError(`T=1 information field of ${inf.length} bytes (max ${MAX_INF})`);
-  const body = new Uint8Array(3 + inf.length);
-  body[0] = raw.nad;
-  body[1] = raw.pcb;
-  body[2] = inf.length;
-  body.set(inf, 3);
-  const out = new Uint8Array(body.length + edcLength(edc));
-  out.set(body);
-  out.set(computeEdc(edc, body), body.length);
+  // One buffer, EDC computed over its prologue + INF view: the INF may be a PIN, and a caller that
+  // wipes the block it sent must be wiping the only copy made here.
+  const out = new Uint8Array(3 + inf.length + edcLength(edc));
+  out[0] = raw.nad;
+  out[1] = raw.pcb;
+  out[2] = inf.length;
+  out.set(inf, 3);
+  out.set(computeEdc(edc, out.subarray(0, 3 + inf.length)), 3 + inf.length);
   return out;
 }
 

@@ -220,11 +220,29 @@ export class T1Host {
     throw new LensError('t1-transmission-lost', {}, { detail: reason });
   }
 
+  /**
+   * The I-blocks of one command are copies of the APDU, which may carry a PIN; the card layer only
+   * wipes its own buffer, so they are wiped here when the exchange ends, however it ends (house
+   * rule 7). Blocks are never kept between commands: a retransmission only happens inside `run`.
+   */
   private async run(apdu: Uint8Array): Promise<Uint8Array> {
+    const built: Uint8Array[] = [];
+    try {
+      return await this.runBlocks(apdu, (ns, inf, more) => {
+        const b = this.iBlock(ns, inf, more);
+        built.push(b);
+        return b;
+      });
+    } finally {
+      for (const b of built) b.fill(0);
+    }
+  }
+
+  private async runBlocks(apdu: Uint8Array, iBlock: (ns: 0 | 1, inf: Uint8Array, more: boolean) => Uint8Array): Promise<Uint8Array> {
     let offset = 0;
     let chunkLen = Math.min(this._ifsc, apdu.length);
     let more = chunkLen < apdu.length;
-    let currentI = this.iBlock(this.ns, apdu.subarray(0, chunkLen), more);
+    let currentI = iBlock(this.ns, apdu.subarray(0, chunkLen), more);
     let phase: Phase = more ? 'sending' : 'awaiting';
     let toSend = currentI;
     let lastSentR: Uint8Array | undefined;
@@ -289,7 +307,7 @@ export class T1Host {
             offset += chunkLen;
             chunkLen = Math.min(this._ifsc, apdu.length - offset);
             more = offset + chunkLen < apdu.length;
-            currentI = this.iBlock(this.ns, apdu.subarray(offset, offset + chunkLen), more);
+            currentI = iBlock(this.ns, apdu.subarray(offset, offset + chunkLen), more);
             phase = more ? 'sending' : 'awaiting';
             toSend = currentI;
             retries = 0;

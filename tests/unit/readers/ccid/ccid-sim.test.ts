@@ -279,6 +279,30 @@ describe('PIN bytes do not outlive the exchange in the double (house rule 7)', (
   }
 });
 
+describe('host side: no buffer handed to transferOut keeps a PIN after the call (house rule 7)', () => {
+  it('SCR3310 (TPDU) and class 0x0B (APDU level): the XfrBlock buffers of a VERIFY are zeroed', async () => {
+    for (const profile of ['scr3310-nttcom', 'class0b-extended'] as const) {
+      const { dev, reader } = await setup(profile);
+      const handed: Uint8Array[] = [];
+      const transferOut = dev.transferOut.bind(dev);
+      dev.transferOut = (ep: number, data: BufferSource) => {
+        handed.push(data as Uint8Array);
+        return transferOut(ep, data);
+      };
+      await reader.powerOn();
+      expect(hex(await reader.transmit(SELECT_JPKI))).toBe('90 00');
+      expect(hex(await reader.transmit(SELECT_AUTH_PIN))).toBe('90 00');
+      const mark = handed.length;
+      const verify = VERIFY_WRONG.slice();
+      expect(hex(await reader.transmit(verify))).toBe('63 c2');
+      expect(handed.length).toBeGreaterThan(mark);
+      expect(handed.slice(mark).every((b) => b.every((x) => x === 0))).toBe(true);
+      expect(hex(verify)).toBe(hex(VERIFY_WRONG)); // the caller's own buffer is the caller's (card layer) to wipe
+      await reader.close();
+    }
+  });
+});
+
 describe('transcript', () => {
   it('records every CCID frame, and only lengths while a sensitive operation runs', async () => {
     const transcript = new Transcript();

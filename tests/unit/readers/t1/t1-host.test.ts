@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { T1Host, requireT1, t1ParamsFromAtr, t1Timing } from '../../../../src/readers/t1';
+import { T1Host, requireT1, t1ParamsFromAtr, t1Timing, type T1BlockPort } from '../../../../src/readers/t1';
 import { parseAtr } from '../../../../src/readers/atr';
 import { LensError, isLensError } from '../../../../src/errors';
 import { Transcript } from '../../../../src/trace/transcript';
@@ -297,5 +297,47 @@ describe('T=1 from the ATR', () => {
     expect(t.cwtMs).toBe(1.744);
     // before the PPS the card runs at Fi/Di = 372/1
     expect(t1Timing(jpki, 4000, false).etuUs).toBe(93);
+  });
+});
+
+describe('T1Host: no copy of a PIN outlives the exchange (house rule 7)', () => {
+  /** A port that keeps the very blocks it was handed (as a careless lower layer could). */
+  function keepingPort(replies: Uint8Array[]): { port: T1BlockPort; given: Uint8Array[] } {
+    const given: Uint8Array[] = [];
+    let i = 0;
+    return {
+      given,
+      port: {
+        exchange: (block) => {
+          given.push(block);
+          const r = replies[i++];
+          return r ? Promise.resolve(r) : Promise.reject(new LensError('card-mute'));
+        },
+      },
+    };
+  }
+  const VERIFY = '00 20 00 80 04 31 32 33 34';
+
+  it('the I-block of a VERIFY is zeroed once the answer is in; the caller’s APDU is left to the caller', async () => {
+    const { port, given } = keepingPort([I(0, false, '90 00')]);
+    const apdu = bytes(VERIFY);
+    expect(hex(await new T1Host(port, { ifsc: 254, edc: 'lrc', readerNegotiatesIfsd: true }).transceive(apdu))).toBe('90 00');
+    expect(given).toHaveLength(1);
+    expect(given[0].every((b) => b === 0)).toBe(true);
+    expect(hex(apdu)).toBe(VERIFY);
+  });
+
+  it('every chained part, and a retransmitted one, is zeroed too — also when the exchange fails', async () => {
+    // IFSC 5: I(0,M) 5 bytes, the card asks for it again (R(0) error 1), I(0,M) again, ack R(1), I(1) 4 bytes.
+    const ok = keepingPort([R(0, 1), R(1), I(0, false, '90 00')]);
+    const host = new T1Host(ok.port, { ifsc: 5, edc: 'lrc', readerNegotiatesIfsd: true });
+    expect(hex(await host.transceive(bytes(VERIFY)))).toBe('90 00');
+    expect(ok.given).toHaveLength(3);
+    expect(ok.given.every((b) => b.every((x) => x === 0))).toBe(true);
+
+    const failing = keepingPort([]); // silence: R-blocks, then S(RESYNCH), then t1-resync-failed
+    const lost = new T1Host(failing.port, { ifsc: 254, edc: 'lrc', readerNegotiatesIfsd: true });
+    expect(await codeOf(lost.transceive(bytes(VERIFY)))).toBe('t1-resync-failed');
+    expect(hex(failing.given[0])).toBe('00 00 00 00 00 00 00 00 00 00 00 00 00');
   });
 });
