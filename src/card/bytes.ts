@@ -49,12 +49,6 @@ export function copy(b: Uint8Array, start = 0, end = b.length): Bytes {
   return b.slice(start, end);
 }
 
-/** Overwrite a buffer that held a secret (PIN bytes) once it has been sent. Best effort: the JS
- * string the caller passed cannot be wiped, but no copy made here outlives the call. */
-export function wipe(b: Uint8Array): void {
-  b.fill(0);
-}
-
 export function ascii(b: ArrayLike<number>): string {
   let s = '';
   for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);

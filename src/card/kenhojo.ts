@@ -40,13 +40,8 @@ export class KenhojoAp {
     this.session = CardSession.of(channel);
   }
 
-  private async selectAp(): Promise<void> {
-    try {
-      await this.session.selectDf(AID.kenhojo);
-    } catch (e) {
-      if (e instanceof CardStatusError && e.sw === 0x6a82) throw new LensError('card-application-absent', { ap: 'kenhojo' }, { cause: e });
-      throw e;
-    }
+  private selectAp(): Promise<void> {
+    return this.session.selectApplication(AID.kenhojo, 'kenhojo');
   }
 
   pinStatus(): Promise<PinStatus> {

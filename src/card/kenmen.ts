@@ -117,13 +117,8 @@ export class KenmenAp {
     this.session = CardSession.of(channel);
   }
 
-  private async selectAp(): Promise<void> {
-    try {
-      await this.session.selectDf(AID.kenmen);
-    } catch (e) {
-      if (e instanceof CardStatusError && e.sw === 0x6a82) throw new LensError('card-application-absent', { ap: 'kenmen' }, { cause: e });
-      throw e;
-    }
+  private selectAp(): Promise<void> {
+    return this.session.selectApplication(AID.kenmen, 'kenmen');
   }
 
   numberAStatus(): Promise<PinStatus> {

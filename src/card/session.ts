@@ -122,4 +122,17 @@ export class CardSession {
     const t = this.channel.transcript;
     return t ? t.sensitive(fn) : fn();
   }
+
+  /**
+   * SELECT an application the card may lack (a smartphone token has no 入力補助AP or 券面AP): its
+   * 6A82 becomes `card-application-absent` naming `ap`; other failures stay CardStatusErrors.
+   */
+  async selectApplication(aid: Uint8Array, ap: string): Promise<void> {
+    try {
+      await this.selectDf(aid);
+    } catch (e) {
+      if (e instanceof CardStatusError && e.sw === 0x6a82) throw new LensError('card-application-absent', { ap }, { cause: e });
+      throw e;
+    }
+  }
 }

@@ -20,7 +20,7 @@ import { parseCcidDescriptor, type CcidDescriptor } from './descriptor';
 import { getSlotStatus, iccPowerOff, iccPowerOn, setParameters, xfrBlock, type CcidResponse } from './messages';
 import { parameterStructure, planProtocol, ppsAccepted, ppsRequest, protocolTimeoutMs, rateOf, type ProtocolPlan } from './params';
 import { SlotWatcher } from './slot-watch';
-import { iccStatusOf } from './status';
+import { commandStatusOf, iccStatusOf } from './status';
 import { CcidTransport, responseError, type Head } from './transport';
 
 export interface OpenCcidOptions {
@@ -272,7 +272,7 @@ export class CcidReader implements CardReader {
   private async setParameters(atr: Atr, plan: ProtocolPlan): Promise<void> {
     const structure = parameterStructure(atr, plan);
     const r = await this.exchange((h) => setParameters(h, plan.protocol, structure), 'SetParameters', this.timeoutMs);
-    if (r.status & 0x40) {
+    if (commandStatusOf(r.status) === 'failed') {
       // libccid: bError 1..127 = "parameter not changeable", taken as success; 0 = not supported.
       if (r.error >= 0x01 && r.error <= 0x7f) {
         this.transcript?.note('ccid', `SetParameters: byte ${r.error} not changeable (accepted, as libccid does)`);

@@ -6,8 +6,6 @@ export type IccStatus = 'active' | 'inactive' | 'absent' | 'rfu';
 export type CommandStatus = 'ok' | 'failed' | 'time-extension' | 'rfu';
 
 export const ICC_STATUS_MASK = 0x03;
-export const COMMAND_FAILED = 0x40;
-export const TIME_EXTENSION = 0x80;
 
 export function iccStatusOf(bStatus: number): IccStatus {
   return (['active', 'inactive', 'absent', 'rfu'] as const)[bStatus & ICC_STATUS_MASK];

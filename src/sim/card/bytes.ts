@@ -1,4 +1,5 @@
-/** Byte helpers of the virtual card (its own: sim/ shares no codec with the host side). */
+/** Byte helpers of the simulator — the virtual card, the card-side T=1, the reader doubles (sim/ shares no
+ * codec with the host side, house rule 1). */
 
 export function concat(...parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -24,6 +25,7 @@ export function hex(bytes: Uint8Array): string {
 
 export function fromHex(text: string): Uint8Array<ArrayBuffer> {
   const clean = text.replace(/[^0-9a-fA-F]/g, '');
+  if (clean.length % 2) throw new Error('sim: odd hex length');
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(clean.slice(2 * i, 2 * i + 2), 16);
   return out;

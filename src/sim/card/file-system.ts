@@ -50,7 +50,3 @@ export interface Application {
   readonly aid: Uint8Array;
   readonly files: ReadonlyMap<number, Ef>;
 }
-
-export function fidHex(fid: number): string {
-  return fid.toString(16).toUpperCase().padStart(4, '0');
-}

@@ -11,6 +11,7 @@
  * `in` a reply.
  */
 import { Transcript } from '../../trace/transcript';
+import { concat } from '../card/bytes';
 import { CardT1, type CardT1Faults, type SimCard } from '../t1/card-t1';
 import { UsbDeviceDouble, type DeviceIdentity, type SetupPacket } from '../usb/usb-device-double';
 import { readAtr } from './atr-facts';
@@ -431,7 +432,7 @@ export class CcidReaderDouble extends UsbDeviceDouble {
       if (wLevel !== 0x0002) return { bytes: this.dataBlock(slot, cmd.seq, new Uint8Array(0), 0x10) };
       slot.commandChain = null;
       slot.commandChainSecret = false;
-      const apdu = concat(chain);
+      const apdu = concat(...chain);
       for (const part of chain) part.fill(0);
       const response = await this.recordingCard(slot.card!).transmit(apdu);
       apdu.fill(0);
@@ -708,14 +709,4 @@ export class CcidReaderDouble extends UsbDeviceDouble {
       },
     };
   }
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
 }

@@ -12,7 +12,7 @@ import { CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from
 import { readU32le } from '../ccid/messages';
 import type { SimCard } from '../t1/card-t1';
 import { buildConfigurationDescriptor } from '../usb/descriptors';
-import { fromHex } from './hex';
+import { fromHex } from '../card/bytes';
 
 export const GEMPC_TWIN_CLASS_DESCRIPTOR = '36210101000703000000c0120000c01200000067320000ce990c0035fe0000000000000000000000300201000f010000000000000001';
 

@@ -19,7 +19,7 @@ import { buildCcidClassDescriptor, type CcidClassFields } from '../ccid/class-de
 import { CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from '../ccid/ccid-reader-double';
 import type { SimSlot } from '../ccid/slot';
 import type { SimCard } from '../t1/card-t1';
-import { fromHex } from './hex';
+import { fromHex } from '../card/bytes';
 import { CLASS_DESCRIPTOR_OFFSET, INTERFACE_CLASS_OFFSET, SCR3310_RAW_CONFIGURATION } from './scr3310-nttcom';
 
 export const SCR331_DI_NTTCOM_FIELDS: CcidClassFields = {

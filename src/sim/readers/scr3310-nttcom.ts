@@ -21,7 +21,7 @@
 import { buildCcidClassDescriptor, type CcidClassFields } from '../ccid/class-descriptor';
 import { CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from '../ccid/ccid-reader-double';
 import type { SimCard } from '../t1/card-t1';
-import { fromHex } from './hex';
+import { fromHex } from '../card/bytes';
 
 /** The real SCM SCR 3310 (04E6:5116) configuration descriptor, 93 bytes. */
 export const SCR3310_RAW_CONFIGURATION =

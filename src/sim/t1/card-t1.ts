@@ -19,6 +19,7 @@
  *   its answer (§11.3.2.2, §11.4.2), an R-block NAK instead of accepting a good block, a corrupted EDC,
  *   a block ignored (lost), and a chosen size for the next response part.
  */
+import { concat } from '../card/bytes';
 import { decodeBlock, encodeBlock, type T1Block } from './block';
 import type { EdcKind } from './edc';
 
@@ -239,7 +240,7 @@ export class CardT1 {
     this.rxSecret = secret;
     if (block.more) return answer(this.send(this.rBlock(0)));
 
-    const apdu = concat(this.rx);
+    const apdu = concat(...this.rx);
     for (const part of this.rx) part.fill(0); // the parts may hold a PIN (house rule 7)
     this.rx = [];
     this.rxSecret = false;
@@ -295,14 +296,4 @@ export class CardT1 {
     if (this.faults.takeBadEdc?.()) bytes[bytes.length - 1] ^= 0xff;
     return bytes;
   }
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let off = 0;
-  for (const p of parts) {
-    out.set(p, off);
-    off += p.length;
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../error-code';
 import { isLensError } from '../../../../src/errors';
 import { openCcidReader, type CcidReader } from '../../../../src/readers/ccid';
 import { lookupReader } from '../../../../src/usb/catalogue';
@@ -14,15 +15,6 @@ const POWER_UP: Step[] = [
 ];
 const READ2 = '00 b0 00 00 02';
 const iBlock = (ns: number, apdu: string) => withLrc(`00 ${ns ? '40' : '00'} ${bytes(apdu).length.toString(16).padStart(2, '0')} ${apdu}`);
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (e) {
-    return isLensError(e) ? e.code : `not a LensError: ${String(e)}`;
-  }
-}
 
 async function open(steps: Step[], o: ConstructorParameters<typeof ScriptedCcidDevice>[1] = {}, timeoutMs = 300): Promise<{ dev: ScriptedCcidDevice; reader: CcidReader }> {
   const dev = new ScriptedCcidDevice(steps, o);

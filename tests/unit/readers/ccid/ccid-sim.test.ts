@@ -5,6 +5,7 @@
  * reaches the card twice.
  */
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../error-code';
 import { JpkiAp } from '../../../../src/card/jpki';
 import { isLensError } from '../../../../src/errors';
 import { openCcidReader, type CcidReader } from '../../../../src/readers/ccid';
@@ -29,15 +30,6 @@ async function setup(profile: Profile = 'scr3310-nttcom', timeoutMs = 1500): Pro
   const dev: CcidReaderDouble = createVirtualReader(profile, card, { allowProtectedClasses: true });
   const reader = await openCcidReader(dev, { timeoutMs, platform: 'Linux x86_64' });
   return { card, dev, reader };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'resolved';
-  } catch (e) {
-    return isLensError(e) ? e.code : `not a LensError: ${String(e)}`;
-  }
 }
 
 /** The certificate bytes read straight from the card (no reader), for comparison. */

@@ -7,8 +7,8 @@
  * scenario needs chaining.
  */
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../error-code';
 import { T1Host } from '../../../../src/readers/t1';
-import { isLensError } from '../../../../src/errors';
 import { ScriptPort, blk, bytes, corrupt, hex, type Step } from './script-port';
 
 const I = (ns: 0 | 1, more: boolean, inf = '') => blk((ns << 6) | (more ? 0x20 : 0), inf);
@@ -18,15 +18,6 @@ const S = (pcb: number, inf = '') => blk(pcb, inf);
 function host(steps: Step[], ifsc = 254) {
   const port = new ScriptPort(steps);
   return { port, t1: new T1Host(port, { ifsc, edc: 'lrc', readerNegotiatesIfsd: true }) };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-  } catch (e) {
-    return isLensError(e) ? e.code : String(e);
-  }
-  return undefined;
 }
 
 describe('ISO/IEC 7816-3 Annex A-style scenarios', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../error-code';
 import { T1Host, requireT1, t1ParamsFromAtr, t1Timing, type T1BlockPort } from '../../../../src/readers/t1';
 import { parseAtr } from '../../../../src/readers/atr';
 import { LensError, isLensError } from '../../../../src/errors';
@@ -7,15 +8,6 @@ import { ScriptPort, blk, bytes, hex, lrcBlock, type Step } from './script-port'
 
 const I = (ns: number, more: boolean, inf: Uint8Array | string = '') => blk((ns << 6) | (more ? 0x20 : 0), typeof inf === 'string' ? inf : hex(inf));
 const R = (nr: number, err = 0) => blk(0x80 | (nr << 4) | err);
-
-async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await p;
-  } catch (e) {
-    return isLensError(e) ? e.code : String(e);
-  }
-  return undefined;
-}
 
 const SELECT_JPKI = '00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01';
 const seq = (n: number, from = 0) => Uint8Array.from({ length: n }, (_, i) => (from + i) & 0xff);
