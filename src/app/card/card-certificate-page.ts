@@ -1,38 +1,25 @@
 /**
  * `<jpki-card-certificate-page kind="auth|auth-ca|sign|sign-ca">` (route
- * `#/reader/certificate/<kind>`): one certificate read from the card in this session, with the CA
- * certificate from the same card for the chain. It is shown in the certificate viewer of
- * src/app/certificate when that module is there; until then (and if its chunk fails to load) a
- * short summary from src/pki, loaded with `import()` the first time a certificate is explained.
+ * `#/reader/certificate/<kind>`): one certificate read from the card in this session, shown in the
+ * certificate viewer (`<jpki-certificate-view>`, src/app/certificate; it loads src/pki lazily the
+ * first time a certificate is explained) with the CA certificate from the same card for the chain,
+ * and its save flow (the sign certificate's save asks for the personal-data acknowledgement there).
  */
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { t } from '../../i18n';
 import type { CertificateKind } from '../../card/jpki';
-import type { CertificateModel } from '../../pki/model/types';
 import { CardSessionController } from '../session/card-session-controller';
 import { AppStateController } from '../state/app-state-controller';
 import { formatHash } from '../state/routes';
 import { baseStyles } from '../ui/styles';
-import '../ui/panel';
 import '../ui/notice';
 import '../ui/badge';
-import '../reader/error-notice';
-import { asLensError } from '../session/card-session';
-import type { LensError } from '../../errors';
+import '../certificate/certificate-view';
 
 const KINDS: readonly CertificateKind[] = ['auth', 'auth-ca', 'sign', 'sign-ca'];
-
-/** Timing of the last explain, for bench/app.bench.ts: ms from having the DER to the rendered view. */
-export interface ExplainTiming {
-  readonly kind: string;
-  readonly ms: number;
-}
-declare global {
-  interface Window {
-    __jpkiLensExplainTimings?: ExplainTiming[];
-  }
-}
+/** The issuing CA on the same card, offered to the viewer's chain check. */
+const CA_OF: Partial<Record<CertificateKind, 'auth-ca' | 'sign-ca'>> = { auth: 'auth-ca', sign: 'sign-ca' };
 
 @customElement('jpki-card-certificate-page')
 export class JpkiCardCertificatePage extends LitElement {
@@ -49,8 +36,8 @@ export class JpkiCardCertificatePage extends LitElement {
         gap: var(--space-2) var(--space-3);
         align-items: center;
       }
-      .mono {
-        overflow-wrap: anywhere;
+      jpki-notice {
+        margin-bottom: var(--space-4);
       }
     `,
   ];
@@ -58,54 +45,19 @@ export class JpkiCardCertificatePage extends LitElement {
   private readonly app = new AppStateController(this);
   private readonly session = new CardSessionController(this);
   @property() kind = '';
-  @state() private model: CertificateModel | undefined;
-  @state() private error: LensError | undefined;
-  private explained: Uint8Array | undefined;
-  private started = 0;
+  /** When the DER first reached this page (the viewer's "read at"). */
+  private readAt = new Map<Uint8Array, Date>();
 
-  private der(): Uint8Array | undefined {
+  private derOf(kind: CertificateKind): Uint8Array | undefined {
     const s = this.session.value;
-    if (this.kind === 'sign') return s.signCertificate;
-    if (this.kind === 'auth' || this.kind === 'auth-ca' || this.kind === 'sign-ca') return s.card?.certificates[this.kind].der;
-    return undefined;
-  }
-
-  protected override willUpdate(_changed: PropertyValues): void {
-    const der = this.der();
-    if (der && der !== this.explained) {
-      this.explained = der;
-      this.model = undefined;
-      this.error = undefined;
-      void this.explain(der);
-    }
-    if (!der) {
-      this.explained = undefined;
-      this.model = undefined;
-    }
-  }
-
-  private async explain(der: Uint8Array): Promise<void> {
-    this.started = performance.now();
-    try {
-      const pki = await import('../../pki');
-      const model = await pki.explainCertificate(der);
-      if (this.explained === der) this.model = model;
-    } catch (e) {
-      if (this.explained === der) this.error = asLensError(e);
-    }
-  }
-
-  protected override updated(): void {
-    if (this.model && this.started) {
-      (window.__jpkiLensExplainTimings ??= []).push({ kind: this.kind, ms: performance.now() - this.started });
-      this.started = 0;
-    }
+    if (kind === 'sign') return s.signCertificate;
+    return s.card?.certificates[kind].der;
   }
 
   override render() {
     void this.app.value.locale;
     const kind = KINDS.includes(this.kind as CertificateKind) ? (this.kind as CertificateKind) : undefined;
-    const der = this.der();
+    const der = kind ? this.derOf(kind) : undefined;
     const back = html`<a class="back" href=${formatHash('reader')}>← ${t('app.flows.cert.back')}</a>`;
     if (!kind || !der) {
       return html`${back}
@@ -113,34 +65,25 @@ export class JpkiCardCertificatePage extends LitElement {
         <jpki-notice tone="info" heading=${t('app.flows.cert.missing.heading')}><p>${t('app.flows.cert.missing.body')}</p></jpki-notice>`;
     }
     const demo = this.session.value.reader?.demo === true;
+    const ca = CA_OF[kind];
+    const caDer = ca ? this.derOf(ca) : undefined;
+    if (!this.readAt.has(der)) this.readAt.set(der, new Date());
     return html`${back}
       <div class="head">
         <h1>${t(`app.flows.cert.${kind}.title`)}</h1>
         ${demo ? html`<jpki-badge tone="demo">${t('app.flows.demo.badge')}</jpki-badge>` : nothing}
       </div>
       <p class="lead">${t(`app.flows.cert.${kind}.what`)}</p>
-      ${kind === 'sign' ? html`<jpki-notice tone="warning" heading=${t('app.flows.cert.sign.personal.heading')}><p>${t('app.flows.cert.sign.personal.body')}</p></jpki-notice>` : nothing}
-      ${this.error ? html`<jpki-error-notice .error=${this.error}></jpki-error-notice>` : nothing}
-      ${this.model ? this.renderSummary(this.model) : this.error ? nothing : html`<p role="status">${t('app.flows.cert.explaining')}</p>`}
-`;
-  }
-
-  private renderSummary(m: CertificateModel) {
-    return html`<jpki-panel heading=${t('app.flows.cert.summary.heading')} data-testid="certificate-summary">
-      <dl class="facts">
-        <dt>${t('app.flows.cert.summary.subject')}</dt>
-        <dd>${m.subject.text}</dd>
-        <dt>${t('app.flows.cert.summary.issuer')}</dt>
-        <dd>${m.issuer.text}</dd>
-        <dt>${t('app.flows.cert.summary.valid')}</dt>
-        <dd>${m.validity.notBefore.iso} — ${m.validity.notAfter.iso}</dd>
-        <dt>${t('app.flows.cert.summary.serial')}</dt>
-        <dd class="mono">${m.serial.hex}</dd>
-        <dt>SHA-256</dt>
-        <dd class="mono">${m.fingerprints.sha256}</dd>
-      </dl>
-      <p class="small muted">${t('app.flows.cert.key-stays')}</p>
-    </jpki-panel>`;
+      <jpki-certificate-view
+        data-testid="certificate-view"
+        .der=${der}
+        kind=${kind}
+        source="card"
+        .caDer=${caDer}
+        ?demo=${demo}
+        .readAt=${this.readAt.get(der)}
+        heading-level="2"
+      ></jpki-certificate-view>`;
   }
 }
 

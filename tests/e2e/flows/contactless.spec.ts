@@ -23,7 +23,7 @@ for (const profile of ['rcs380', 'rcs300'] as const) {
       await screenshot(page, `flow-13-${profile}-overview`, 'en', 'desktop');
 
       await page.locator('[data-kind="auth"] a.open').click();
-      await expect(page.getByTestId('certificate-summary').or(page.locator('jpki-certificate-view'))).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('jpki-certificate-view [role="tabpanel"]')).toBeVisible({ timeout: 15_000 });
 
       await page.evaluate(() => (location.hash = '#/reader/mynumber'));
       await page.getByTestId('read-personal').click();

@@ -31,7 +31,7 @@ for (const locale of LOCALES) {
     await page.locator('[data-kind="auth"] a.open').click();
     await expect(page).toHaveURL(/#\/reader\/certificate\/auth$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(locale === 'ja' ? '利用者証明用電子証明書' : 'User authentication certificate');
-    await expect(page.getByTestId('certificate-summary').or(page.locator('jpki-certificate-view'))).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('jpki-certificate-view [role="tabpanel"]')).toBeVisible({ timeout: 15_000 });
     await expectAccessible(page, testInfo, `auth-certificate-${locale}`);
     await screenshot(page, 'flow-03-auth-certificate', locale, 'desktop');
     await page.setViewportSize(VIEWPORTS.phone);

@@ -54,7 +54,7 @@ test.describe('sign password with two tries left', () => {
       await expect(submit).toBeEnabled();
       await submit.click();
       await expect(page).toHaveURL(/#\/reader\/certificate\/sign$/, { timeout: 15_000 });
-      await expect(page.getByTestId('certificate-summary').or(page.locator('jpki-certificate-view'))).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('jpki-certificate-view [role="tabpanel"]')).toBeVisible({ timeout: 15_000 });
       expect(await pinVerifies(page)).toHaveLength(2);
       expect(await page.evaluate(() => window.__jpkiLensSim!.card(0)!.log.some((e) => e.command.startsWith('00 20 00 80 06 41 42 43')))).toBe(false); // masked in the card's own log too
       await expectAccessible(page, testInfo, `sign-certificate-${locale}`);
