@@ -14,7 +14,9 @@
  *     readAt?: Date                          when it was read (saved with it; default: when `der` was set)
  *     heading-level (attribute) 2|3          level of the view's own heading (default 2)
  *   events (bubbling, composed)
- *     jpki-certificate-saved  detail { entry: SavedCertificate }   after a save to the library
+ *     jpki-certificate-saved     detail { entry: SavedCertificate }   after a save to the library
+ *     jpki-certificate-explained detail { ms }  once the explained view has rendered: ms from `der` being
+ *                                set to that render (pki chunk load included the first time; for the bench)
  *   methods
  *     showTab('basic'|'details'|'asn1'|'verify'), showNode(offset)  (ASN.1 tab with that node selected)
  *
@@ -186,6 +188,9 @@ export class JpkiCertificateView extends LitElement {
   @query('jpki-asn1-explorer') private explorer: JpkiAsn1Explorer | undefined;
   @query('jpki-save-certificate') private saveDialog!: JpkiSaveCertificate;
   private receivedAt = new Date();
+  private receivedAtMs = 0;
+  /** Milliseconds from `der` being set to the explained view's first render (undefined until then). */
+  lastExplainMs: number | undefined;
   private pendingNode: number | undefined;
   private run = 0;
 
@@ -210,6 +215,8 @@ export class JpkiCertificateView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('der')) {
       this.receivedAt = new Date();
+      this.receivedAtMs = performance.now();
+      this.lastExplainMs = undefined;
       this.savedNotice = false;
       void this.explain();
     }
@@ -239,6 +246,10 @@ export class JpkiCertificateView extends LitElement {
       if (run !== this.run) return;
       this.model = model;
       this.entries = entries;
+      await this.updateComplete;
+      if (run !== this.run) return;
+      this.lastExplainMs = performance.now() - this.receivedAtMs;
+      this.dispatchEvent(new CustomEvent('jpki-certificate-explained', { detail: { ms: this.lastExplainMs }, bubbles: true, composed: true }));
     } catch (e) {
       if (run !== this.run) return;
       this.failure = isLensError(e) ? e.code : 'pki-bad-certificate';
