@@ -292,6 +292,8 @@ export class CcidReader implements CardReader {
     }
     const l = this.limits;
     const lc = apduDataLength(apdu);
+    // An extended Lc or Le would be misread as a short one by a short-APDU path (ISO/IEC 7816-4 §5.1).
+    if (!l.extendedLength && isExtendedForm(apdu)) throw new LensError('apdu-needs-extended-length', { nc: lc });
     if (lc > l.maxCommandData || (!l.extendedLength && apdu.length > 261)) {
       throw new LensError('apdu-too-long', { length: apdu.length, max: l.extendedLength ? l.maxCommandData : 255 });
     }
@@ -375,11 +377,19 @@ export class CcidReader implements CardReader {
   }
 }
 
-/** Lc of a command APDU (ISO/IEC 7816-4 §5.1), 0 when there is no command data. */
+/** Extended length fields (ISO/IEC 7816-4 §5.1): a 00 byte after the header, then two length bytes. */
+function isExtendedForm(apdu: Uint8Array): boolean {
+  return apdu.length >= 7 && apdu[4] === 0;
+}
+
+/**
+ * Nc of a command APDU (ISO/IEC 7816-4 §5.1), 0 when there is no command data: cases 1 and 2S (≤ 5
+ * bytes) and 2E (7 bytes, `00 Le1 Le2` — an extended Le, not an Lc) carry none.
+ */
 function apduDataLength(apdu: Uint8Array): number {
   if (apdu.length <= 5) return 0;
   if (apdu[4] !== 0) return apdu[4];
-  return apdu.length >= 7 ? (apdu[5] << 8) | apdu[6] : 0;
+  return apdu.length > 7 ? (apdu[5] << 8) | apdu[6] : 0;
 }
 
 /**

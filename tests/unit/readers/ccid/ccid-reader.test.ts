@@ -233,7 +233,12 @@ describe('CcidReader at APDU levels, scripted bytes', () => {
     await reader.powerOn();
     expect(await codeOf(reader.transmit(bytes(verify)))).toBe('timeout');
     expect(dev.bulkOut.filter((o) => o.includes(verify))).toHaveLength(1);
-    expect(await codeOf(reader.transmit(bytes('00 b0 00 00 00 01 00 00')))).toBe('apdu-too-long');
+    // Extended length fields on a short-APDU reader: refused by name, never sent.
+    const sent = dev.bulkOut.length;
+    expect(await codeOf(reader.transmit(bytes('00 b0 00 00 00 01 00 00')))).toBe('apdu-needs-extended-length');
+    expect(await codeOf(reader.transmit(bytes('00 b0 00 00 00 06 00')))).toBe('apdu-needs-extended-length');
+    expect(await codeOf(reader.transmit(Uint8Array.from([0x00, 0xd6, 0x00, 0x00, 0xff, ...new Uint8Array(255), 0x00, 0x00])))).toBe('apdu-too-long');
+    expect(dev.bulkOut).toHaveLength(sent);
     await reader.close();
   });
 

@@ -220,6 +220,10 @@ describe('TPDU level with a short-APDU card: reads in single-block chunks', () =
     const { reader: ext } = await setup();
     await ext.powerOn();
     expect(ext.apduLimits).toEqual({ extendedLength: true, maxCommandData: 65535, maxResponseData: 65536 });
+    // Case 2E (extended Le, no data) goes through to an extended-length card (it is not read as Lc = 0600).
+    expect(hex(await ext.transmit(SELECT_JPKI))).toBe('90 00');
+    expect(hex(await ext.transmit(SELECT_AUTH_CERT))).toBe('90 00');
+    expect((await ext.transmit(bytes('00 b0 00 00 00 06 00'))).length).toBe(1536 + 2);
     await ext.close();
   });
 
