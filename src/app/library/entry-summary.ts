@@ -4,11 +4,11 @@
  * Pure (no DOM, no storage) so it is unit-tested. The sign certificate's 4 info is deliberately not
  * part of the summary or the search: the list never shows personal data.
  */
-import type { CertificateModel } from '../../pki/model/types';
+import type { CertificateModel, NameModel } from '../../pki/model/types';
 import type { SavedCertificate } from '../../store';
 
 export interface EntrySummary {
-  /** "CN = …" or the last attribute of the subject. */
+  /** "CN = …", else the subject's O / OU values (a CA certificate has no CN in JPKI), else its one-line DN. */
   readonly subject: string;
   /** The issuer's O / OU values joined. */
   readonly issuer: string;
@@ -18,12 +18,17 @@ export interface EntrySummary {
   readonly test: boolean;
 }
 
+function organisation(n: NameModel): string {
+  return n.rdns.flat().filter((a) => a.shortName === 'O' || a.shortName === 'OU').map((a) => a.value).join(' / ');
+}
+
 export function summarise(m: CertificateModel): EntrySummary {
   const attrs = m.subject.rdns.flat();
-  const cn = attrs.find((a) => a.shortName === 'CN') ?? attrs[attrs.length - 1];
-  const issuer = m.issuer.rdns.flat().filter((a) => a.shortName === 'O' || a.shortName === 'OU').map((a) => a.value).join(' / ');
+  const cn = attrs.find((a) => a.shortName === 'CN');
+  const org = organisation(m.subject);
+  const issuer = organisation(m.issuer);
   return {
-    subject: cn ? `${cn.shortName} = ${cn.value}` : m.subject.text,
+    subject: cn ? `CN = ${cn.value}` : org || m.subject.text,
     issuer: issuer || m.issuer.text,
     notAfter: m.validity.notAfter.iso,
     serialHex: m.serial.hex,

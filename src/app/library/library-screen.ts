@@ -391,15 +391,20 @@ export class JpkiLibraryScreen extends LitElement {
           ${s ? html`<dt>${t('app.lib.subject')}</dt><dd>${s.subject}</dd>
             <dt>${t('app.lib.issuer')}</dt><dd>${s.issuer}</dd>
             <dt>${t('app.lib.validUntil')}</dt><dd>${formatDate(s.notAfter, locale)}</dd>` : nothing}
-          <dt>${t('app.library.read-at')}</dt><dd>${formatDateTime(e.readAt, locale)}</dd>
-          <dt>${t('app.lib.savedAt')}</dt><dd>${formatDateTime(e.savedAt, locale)}</dd>
-          <dt>${t('app.library.card')}</dt><dd>${t(`store.card.${e.cardKind}`)}</dd>
-          ${e.note ? html`<dt>${t('app.library.note')}</dt><dd>${e.note}</dd>` : nothing}
+          ${this.readFacts(e, locale)}
         </dl>
         <a slot="actions" class="btn primary" href=${formatHash('library', e.id)} aria-label=${t('app.lib.openOf', { label: title })}>${t('app.lib.open')}</a>
         <button slot="actions" class="btn danger" type="button" aria-label=${t('app.lib.deleteOf', { label: title })} @click=${() => this.askDelete(e)}>${t('app.lib.delete.button')}</button>
       </jpki-panel>
     </li>`;
+  }
+
+  /** When and where it was read (an imported file says "imported"), when saved, and the note. */
+  private readFacts(e: SavedCertificate, locale: 'ja' | 'en') {
+    return html`<dt>${e.cardKind === 'file' ? t('app.lib.importedAt') : t('app.library.read-at')}</dt><dd>${formatDateTime(e.readAt, locale)}</dd>
+      ${Math.abs(Date.parse(e.savedAt) - Date.parse(e.readAt)) > 60_000 ? html`<dt>${t('app.lib.savedAt')}</dt><dd>${formatDateTime(e.savedAt, locale)}</dd>` : nothing}
+      <dt>${t('app.library.card')}</dt><dd>${t(`store.card.${e.cardKind}`)}</dd>
+      ${e.note ? html`<dt>${t('app.library.note')}</dt><dd>${e.note}</dd>` : nothing}`;
   }
 
   private renderSaved(id: string) {
@@ -415,12 +420,7 @@ export class JpkiLibraryScreen extends LitElement {
       ${back}
       <h1>${title}</h1>
       ${this.renderOutcome()}
-      <dl class="facts">
-        <dt>${t('app.library.read-at')}</dt><dd>${formatDateTime(e.readAt, locale)}</dd>
-        <dt>${t('app.lib.savedAt')}</dt><dd>${formatDateTime(e.savedAt, locale)}</dd>
-        <dt>${t('app.library.card')}</dt><dd>${t(`store.card.${e.cardKind}`)}</dd>
-        ${e.note ? html`<dt>${t('app.library.note')}</dt><dd>${e.note}</dd>` : nothing}
-      </dl>
+      <dl class="facts">${this.readFacts(e, locale)}</dl>
       <jpki-certificate-view .der=${e.der} kind=${e.certificateKind === 'imported' ? 'unknown' : e.certificateKind} source="library"></jpki-certificate-view>
       <div class="row">
         <button class="btn danger" type="button" @click=${() => this.askDelete(e)}>${t('app.lib.delete.button')}</button>
