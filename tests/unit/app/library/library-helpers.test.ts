@@ -22,9 +22,9 @@ describe('certificatesFromFiles', () => {
     ]);
     expect(problems).toEqual([]);
     expect(found.map((f) => f.file)).toEqual(['a.cer', 'bundle.pem', 'bundle.pem']);
-    expect([...found[0]!.der]).toEqual([...auth]);
-    expect([...found[1]!.der]).toEqual([...auth]);
-    expect([...found[2]!.der]).toEqual([...ca]);
+    expect([...found[0].der]).toEqual([...auth]);
+    expect([...found[1].der]).toEqual([...auth]);
+    expect([...found[2].der]).toEqual([...ca]);
   });
 
   it('reports empty files, broken PEM and PEM without a certificate by file name, and keeps the rest', () => {
