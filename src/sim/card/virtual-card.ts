@@ -384,10 +384,14 @@ export class VirtualMyNumberCard implements CardChannel {
   }
 }
 
-/** The APDU as hex with the data field of PIN commands masked (never log a PIN). */
+/**
+ * The APDU as hex with the data field of PIN commands masked (never log a PIN): VERIFY 20, CHANGE
+ * REFERENCE DATA 24, RESET RETRY COUNTER 2C (ISO/IEC 7816-4 §11.5.6/7/10; the card refuses 2C, but a
+ * host may still send a PIN in it) and the JICSAP CHANGE KEY 80 32.
+ */
 function maskedCommand(apdu: Uint8Array): string {
   const cmd = parseCommandApdu(apdu);
-  const isPin = cmd && cmd.data.length > 0 && (cmd.ins === 0x20 || cmd.ins === 0x24 || (cmd.cla === 0x80 && cmd.ins === 0x32));
+  const isPin = cmd && cmd.data.length > 0 && (cmd.ins === 0x20 || cmd.ins === 0x24 || cmd.ins === 0x2c || (cmd.cla === 0x80 && cmd.ins === 0x32));
   if (!isPin) return hex(apdu);
   const headerLength = cmd.extended ? 7 : 5;
   const head = hex(apdu.slice(0, headerLength));

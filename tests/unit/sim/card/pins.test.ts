@@ -117,10 +117,12 @@ describe('virtual card: VERIFY forms and rules', () => {
     await run(card, verify('ABC123'));
     await run(card, `00 24 01 80 06 ${ascii('XYZ789')}`);
     await run(card, `00 20 00 9B 06 ${ascii('XYZ789')} 00`);
-    expect(card.log.slice(-3).map((e) => e.command)).toEqual([
+    await run(card, `00 2C 00 80 06 ${ascii('XYZ789')}`); // RESET RETRY COUNTER: refused (6D00), still masked
+    expect(card.log.slice(-4).map((e) => e.command)).toEqual([
       '00 20 00 80 06 ** ** ** ** ** **',
       '00 24 01 80 06 ** ** ** ** ** **',
       '00 20 00 9B 06 ** ** ** ** ** ** 00',
+      '00 2C 00 80 06 ** ** ** ** ** **',
     ]);
     expect(JSON.stringify(card.log)).not.toContain(ascii('ABC123'));
     expect(JSON.stringify(card.log)).not.toContain(ascii('XYZ789'));
