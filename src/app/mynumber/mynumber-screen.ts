@@ -63,6 +63,9 @@ export class JpkiMyNumberScreen extends LitElement {
         gap: var(--space-3);
         align-items: center;
       }
+      .spaced {
+        margin-top: var(--space-4);
+      }
       ul.checks {
         padding-inline-start: 1.2em;
       }
@@ -121,14 +124,15 @@ export class JpkiMyNumberScreen extends LitElement {
     const showInfo = this.shown.has('info');
     const mask = html`<span class="masked">${t('app.flows.personal.masked')}</span>`;
     const i = p.integrity;
-    return html`<jpki-notice tone="warning" heading=${t('app.flows.personal.care.heading')}><p>${t('app.flows.personal.care.body')}</p></jpki-notice>
+    return html`<div class="stack-l">
+      <jpki-notice tone="warning" heading=${t('app.flows.personal.care.heading')}><p>${t('app.flows.personal.care.body')}</p></jpki-notice>
       <jpki-panel heading=${t('app.flows.personal.number')} data-testid="mynumber-panel">
         <p class="number" data-testid="mynumber-value" aria-live="polite">
           ${showNumber ? groupedNumber(p.myNumber.value) : html`<span class="masked" aria-label=${t('app.flows.personal.masked')}>${maskedNumber()}</span>`}
         </p>
         <div class="row">
           <button class="btn" type="button" aria-pressed=${showNumber ? 'true' : 'false'} data-testid="reveal-number" @click=${() => this.toggle('number')}>
-            ${showNumber ? t('app.flows.personal.hide') : t('app.flows.personal.show')}
+            ${showNumber ? t('app.flows.personal.hide-number') : t('app.flows.personal.show-number')}
           </button>
           <span class="small muted">${t(p.myNumber.checkDigitValid ? 'app.flows.personal.check-digit.ok' : 'app.flows.personal.check-digit.bad')}</span>
         </div>
@@ -144,9 +148,9 @@ export class JpkiMyNumberScreen extends LitElement {
           <dt>${t('app.flows.personal.sex')}</dt>
           <dd>${showInfo ? t(`app.flows.personal.sex.${p.basicInfo.sex.meaning}`) : mask}</dd>
         </dl>
-        <div class="row">
+        <div class="row spaced">
           <button class="btn" type="button" aria-pressed=${showInfo ? 'true' : 'false'} data-testid="reveal-info" @click=${() => this.toggle('info')}>
-            ${showInfo ? t('app.flows.personal.hide') : t('app.flows.personal.show')}
+            ${showInfo ? t('app.flows.personal.hide-info') : t('app.flows.personal.show-info')}
           </button>
         </div>
       </jpki-panel>
@@ -159,7 +163,8 @@ export class JpkiMyNumberScreen extends LitElement {
       </jpki-panel>
       <div class="row">
         <button class="btn" type="button" data-testid="forget-personal" @click=${() => this.forget()}>${t('app.flows.personal.forget')}</button>
-      </div>`;
+      </div>
+    </div>`;
   }
 
   private forget(): void {

@@ -49,6 +49,8 @@ export class JpkiErrorNotice extends LitElement {
   @property() os: HostOs = 'unknown';
   @property({ type: Boolean }) dismissible = false;
   @property() heading = '';
+  /** Override the tone chosen from the code (e.g. a protected-class reader the user asked about). */
+  @property() tone: 'info' | 'warning' | 'danger' | '' = '';
 
   protected override updated(): void {
     // The code on the host too, for tests and for anyone inspecting the page.
@@ -62,7 +64,7 @@ export class JpkiErrorNotice extends LitElement {
     const locale = this.app.value.locale;
     const other = locale === 'ja' ? 'en' : 'ja';
     const advice = osAdviceKey(e.code, this.os);
-    const tone = INFO_CODES.has(e.code) ? 'info' : WARNING_CODES.has(e.code) ? 'warning' : 'danger';
+    const tone = this.tone || (INFO_CODES.has(e.code) ? 'info' : WARNING_CODES.has(e.code) ? 'warning' : 'danger');
     return html`<jpki-notice tone=${tone} live heading=${this.heading || t('app.flows.error.heading')}>
       <p data-testid="error-text">${errorText(e, locale)}</p>
       ${advice ? html`<p class="advice">${t(advice, e.params)}</p>` : nothing}

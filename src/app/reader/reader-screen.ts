@@ -116,8 +116,12 @@ export class JpkiReaderScreen extends LitElement {
 
   private renderProblem(s: SessionSnapshot) {
     if (!s.problem) return nothing;
+    // The user asked what their reader is: a protected class is the answer, not a failure.
+    const asked = s.identified !== undefined && s.problem.code === 'protected-class';
     return html`<jpki-error-notice
       data-testid="session-problem"
+      tone=${asked ? 'warning' : ''}
+      heading=${asked ? t('app.flows.identified.cannot') : ''}
       .error=${s.problem}
       os=${this.session.session.hostOs}
       dismissible

@@ -54,6 +54,9 @@ export class JpkiReaderStart extends LitElement {
         color: var(--color-text-muted);
         font-size: var(--font-size-s);
       }
+      .spaced {
+        margin-top: var(--space-3);
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -133,8 +136,8 @@ export class JpkiReaderStart extends LitElement {
         <dt>${t('app.flows.identified.name')}</dt>
         <dd>${c?.name ?? (d.productName || '—')}</dd>
       </dl>
-      <p>${t(`app.flows.identified.verdict.${verdict}`)}</p>
-      <p>${t('app.flows.identified.alternatives')}</p>
+      ${verdict === 'protected' ? nothing : html`<p class="spaced">${t(`app.flows.identified.verdict.${verdict}`)}</p>`}
+      <p class="spaced">${t('app.flows.identified.alternatives')}</p>
     </jpki-panel>`;
   }
 }
