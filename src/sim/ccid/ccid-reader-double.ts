@@ -61,6 +61,13 @@ type Reply = { bytes: Uint8Array; boundaryZlp?: boolean };
 /** Faults that concern one command, with the commands they may apply to. */
 type CommandFault = 'time-extension' | 'stale-seq' | 'split-packets' | 'card-mute' | 'silence' | 'stall' | 'unplug';
 
+/** A reader double of `profile` with `card`, if given, in slot 0 (what every profile's factory does). */
+export function createCcidReaderDouble(profile: CcidReaderProfile, card?: SimCard, options?: CcidReaderOptions): CcidReaderDouble {
+  const device = new CcidReaderDouble(profile, options);
+  if (card) device.insertCard(card);
+  return device;
+}
+
 export class CcidReaderDouble extends UsbDeviceDouble {
   readonly profile: CcidReaderProfile;
   readonly faults = new FaultSwitchboard();

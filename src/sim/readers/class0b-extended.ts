@@ -15,7 +15,7 @@
  * "IFD does not support GET CLOCK FREQUENCIES request: Success" reads as an empty answer, modelled so.
  */
 import { buildCcidClassDescriptor, type CcidClassFields } from '../ccid/class-descriptor';
-import { CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from '../ccid/ccid-reader-double';
+import { createCcidReaderDouble, type CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from '../ccid/ccid-reader-double';
 import type { SimCard } from '../t1/card-t1';
 import { buildConfigurationDescriptor } from '../usb/descriptors';
 
@@ -72,7 +72,5 @@ export const CLOUD_2700_R_PROFILE: CcidReaderProfile = {
 };
 
 export function createClass0bExtended(card?: SimCard, options?: CcidReaderOptions): CcidReaderDouble {
-  const device = new CcidReaderDouble(CLOUD_2700_R_PROFILE, options);
-  if (card) device.insertCard(card);
-  return device;
+  return createCcidReaderDouble(CLOUD_2700_R_PROFILE, card, options);
 }

@@ -8,7 +8,7 @@
  * built here (UNCONFIRMED: not recorded). Protected class, like every 0x0B reader.
  */
 import type { CcidClassFields } from '../ccid/class-descriptor';
-import { CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from '../ccid/ccid-reader-double';
+import { createCcidReaderDouble, type CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from '../ccid/ccid-reader-double';
 import { readU32le } from '../ccid/messages';
 import type { SimCard } from '../t1/card-t1';
 import { buildConfigurationDescriptor } from '../usb/descriptors';
@@ -72,7 +72,5 @@ export const GEMPC_TWIN_PROFILE: CcidReaderProfile = {
 };
 
 export function createGemPcTwin(card?: SimCard, options?: CcidReaderOptions): CcidReaderDouble {
-  const device = new CcidReaderDouble(GEMPC_TWIN_PROFILE, options);
-  if (card) device.insertCard(card);
-  return device;
+  return createCcidReaderDouble(GEMPC_TWIN_PROFILE, card, options);
 }

@@ -16,7 +16,7 @@
  *   BOGUS_SCM_FIRMWARE_FOR_dwMaxCCIDMessageLength: "reports 263 instead of 270"): tolerated here.
  */
 import { buildCcidClassDescriptor, type CcidClassFields } from '../ccid/class-descriptor';
-import { CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from '../ccid/ccid-reader-double';
+import { createCcidReaderDouble, type CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from '../ccid/ccid-reader-double';
 import type { SimSlot } from '../ccid/slot';
 import type { SimCard } from '../t1/card-t1';
 import { fromHex } from '../card/bytes';
@@ -93,7 +93,5 @@ export const SCR331_DI_NTTCOM_PROFILE: CcidReaderProfile = {
 
 /** `card` goes into slot 0 (contact); put a contactless card with `device.insertCard(card, 1)`. */
 export function createScr331DiNttCom(card?: SimCard, options?: CcidReaderOptions): CcidReaderDouble {
-  const device = new CcidReaderDouble(SCR331_DI_NTTCOM_PROFILE, options);
-  if (card) device.insertCard(card);
-  return device;
+  return createCcidReaderDouble(SCR331_DI_NTTCOM_PROFILE, card, options);
 }

@@ -19,7 +19,7 @@
  * record addresses or sizes (UNCONFIRMED for the NTTCom unit).
  */
 import { buildCcidClassDescriptor, type CcidClassFields } from '../ccid/class-descriptor';
-import { CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from '../ccid/ccid-reader-double';
+import { createCcidReaderDouble, type CcidReaderDouble, type CcidReaderOptions, type CcidReaderProfile } from '../ccid/ccid-reader-double';
 import type { SimCard } from '../t1/card-t1';
 import { fromHex } from '../card/bytes';
 
@@ -94,7 +94,5 @@ export const SCR3310_NTTCOM_PROFILE: CcidReaderProfile = {
 };
 
 export function createScr3310NttCom(card?: SimCard, options?: CcidReaderOptions): CcidReaderDouble {
-  const device = new CcidReaderDouble(SCR3310_NTTCOM_PROFILE, options);
-  if (card) device.insertCard(card);
-  return device;
+  return createCcidReaderDouble(SCR3310_NTTCOM_PROFILE, card, options);
 }
