@@ -21,7 +21,7 @@ import { downloadFile } from '../certificate/download';
 import { formatDate, formatDateTime, isoDay } from '../certificate/format';
 import { resolveKind, storeKind } from '../certificate/kinds';
 import { certificateStyles } from '../certificate/styles';
-import '../certificate/certificate-view';
+import { loadCertificateView } from '../certificate/load-view';
 import { matches, summarise, type EntrySummary } from './entry-summary';
 import { certificatesFromFiles, readFiles, type FileCertificate, type FileProblem } from './file-import';
 
@@ -313,6 +313,7 @@ export class JpkiLibraryScreen extends LitElement {
 
   override render() {
     const id = this.state.value.rest[0];
+    if (id || this.fileView) this.viewer();
     let body;
     if (id) body = this.renderSaved(id);
     else if (this.fileView) body = this.renderFile(this.fileView);
@@ -397,6 +398,13 @@ export class JpkiLibraryScreen extends LitElement {
         <button slot="actions" class="btn danger" type="button" aria-label=${t('app.lib.deleteOf', { label: title })} @click=${() => this.askDelete(e)}>${t('app.lib.delete.button')}</button>
       </jpki-panel>
     </li>`;
+  }
+
+  /** Register the certificate viewer (lazily loaded); a failed load is said plainly, never silently blank. */
+  private viewer(): void {
+    loadCertificateView().catch(() => {
+      this.outcome = { tone: 'danger', lines: [t('app.lib.viewerUnavailable')] };
+    });
   }
 
   /** When and where it was read (an imported file says "imported"), when saved, and the note. */
