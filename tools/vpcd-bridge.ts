@@ -113,6 +113,8 @@ export async function startVpcdBridge(card: VirtualMyNumberCard, options: VpcdBr
       response = await card.transmit(msg);
     } catch {
       response = new Uint8Array(0); // removed: eject
+    } finally {
+      msg.fill(0); // a VERIFY from the PC/SC side carries a PIN: keep no copy (house rule 7)
     }
     const entry = card.log[card.log.length - 1];
     if (entry) options.log?.(`> ${entry.command}\n< ${entry.response}`);

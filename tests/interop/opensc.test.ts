@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { createVirtualMyNumberCard } from '../../src/sim';
+import { createVirtualMyNumberCard, type VirtualMyNumberCard } from '../../src/sim';
 import { environmentProblem, findTools, pemToDer, run, startPcscEnvironment, type PcscEnvironment, type Tools } from './pcsc-env';
 
 const FIXTURES = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../fixtures/jpki-test');
@@ -18,23 +18,13 @@ const found = findTools();
 const problem = 'missing' in found ? `OpenSC interop tools missing: ${found.missing.join(', ')}` : environmentProblem();
 const tools: Tools | undefined = 'missing' in found ? undefined : found;
 
-/** Skips with the reason outside CI; fails under CI=true. Returns the ready environment. */
-function ready(ctx: TestContext, env: PcscEnvironment | undefined, setupError: unknown): PcscEnvironment {
-  if (problem) {
-    if (process.env.CI === 'true') throw new Error(`${problem} (CI=true: the interop test must run)`);
-    ctx.skip(problem);
-  }
-  if (setupError instanceof Error) throw setupError;
-  if (setupError !== undefined) throw new Error('pcsc environment setup failed');
-  if (!env) throw new Error('pcsc environment not started');
-  return env;
-}
-
-describe('OpenSC against the virtual My Number card (pcscd + vpcd)', () => {
-  const card = createVirtualMyNumberCard({ person: 'ordinary' });
+/**
+ * Starts pcscd + vpcd with `card` around the enclosing describe. The returned function gives a test
+ * the ready environment; it skips with the reason outside CI and fails under CI=true.
+ */
+function pcscEnvironmentFor(card: VirtualMyNumberCard): (ctx: TestContext) => PcscEnvironment {
   let env: PcscEnvironment | undefined;
   let setupError: unknown;
-
   beforeAll(async () => {
     if (problem || !tools) return;
     try {
@@ -43,13 +33,27 @@ describe('OpenSC against the virtual My Number card (pcscd + vpcd)', () => {
       setupError = e;
     }
   }, 40_000);
-
   afterAll(async () => {
     await env?.stop();
   }, 15_000);
+  return (ctx) => {
+    if (problem) {
+      if (process.env.CI === 'true') throw new Error(`${problem} (CI=true: the interop test must run)`);
+      ctx.skip(problem);
+    }
+    if (setupError instanceof Error) throw setupError;
+    if (setupError !== undefined) throw new Error('pcsc environment setup failed');
+    if (!env) throw new Error('pcsc environment not started');
+    return env;
+  };
+}
+
+describe('OpenSC against the virtual My Number card (pcscd + vpcd)', () => {
+  const card = createVirtualMyNumberCard({ person: 'ordinary' });
+  const ready = pcscEnvironmentFor(card);
 
   it('recognises the card as JPKI (ATR not in OpenSC\'s table → SELECT of the JPKI AID)', async (ctx) => {
-    const e = ready(ctx, env, setupError);
+    const e = ready(ctx);
     const r = await run(tools!.openscTool, ['--reader', '0', '--atr', '--name']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('3b:da:13:ff:81:31:fb:46:80:12:39:2f:31:c1:73:c6:01:c0:3b');
@@ -65,7 +69,7 @@ describe('OpenSC against the virtual My Number card (pcscd + vpcd)', () => {
     ['04', 'sign-ca.der'],
   ]) {
     it(`pkcs15-tool reads certificate ${id} byte-identical to ${file} without a PIN`, async (ctx) => {
-      const e = ready(ctx, env, setupError);
+      const e = ready(ctx);
       const out = join(e.dir, `cert-${id}.pem`);
       const r = await run(tools!.pkcs15Tool, ['--reader', '0', '--read-certificate', id, '--output', out]);
       expect(r.code, r.stderr).toBe(0);
@@ -74,7 +78,7 @@ describe('OpenSC against the virtual My Number card (pcscd + vpcd)', () => {
   }
 
   it('the sign certificate is refused before the 署名用パスワード and reads byte-identical after it', async (ctx) => {
-    const e = ready(ctx, env, setupError);
+    const e = ready(ctx);
     const before = join(e.dir, 'sign-nopin.pem');
     const refused = await run(tools!.pkcs15Tool, ['--reader', '0', '--read-certificate', '02', '--output', before]);
     expect(refused.code).not.toBe(0);
@@ -86,7 +90,7 @@ describe('OpenSC against the virtual My Number card (pcscd + vpcd)', () => {
   }, 60_000);
 
   it('a PIN verify succeeds; a wrong one decrements the counter (seen by OpenSC and the card)', async (ctx) => {
-    ready(ctx, env, setupError);
+    ready(ctx);
     const ok = await run(tools!.pkcs15Tool, ['--reader', '0', '--verify-pin', '--auth-id', '01', '--pin', '1234']);
     expect(ok.code, ok.stderr).toBe(0);
     const bad = await run(tools!.pkcs15Tool, ['--reader', '0', '--verify-pin', '--auth-id', '01', '--pin', '0000']);
@@ -107,7 +111,7 @@ describe('OpenSC against the virtual My Number card (pcscd + vpcd)', () => {
     ['1', '02', 'ABC123', 'ordinary/sign.der'],
   ]) {
     it(`a PKCS#11 signature (slot ${slot}, key ${id}) verifies with the certificate (openssl)`, async (ctx) => {
-      const e = ready(ctx, env, setupError);
+      const e = ready(ctx);
       const msg = join(e.dir, `msg-${id}.bin`);
       const sig = join(e.dir, `sig-${id}.bin`);
       const cert = join(e.dir, `cert-${id}.der`);
@@ -130,24 +134,10 @@ describe('OpenSC against the virtual My Number card (pcscd + vpcd)', () => {
 
 describe('OpenSC against the virtual card with the ATR in OpenSC\'s table (3B E0 00 FF 81 31 FE 45 14)', () => {
   const card = createVirtualMyNumberCard({ person: 'long-address', atr: 'jpki-01', extendedLength: false });
-  let env: PcscEnvironment | undefined;
-  let setupError: unknown;
-
-  beforeAll(async () => {
-    if (problem || !tools) return;
-    try {
-      env = await startPcscEnvironment(tools, card);
-    } catch (e) {
-      setupError = e;
-    }
-  }, 40_000);
-
-  afterAll(async () => {
-    await env?.stop();
-  }, 15_000);
+  const ready = pcscEnvironmentFor(card);
 
   it('is matched by ATR and reads the long-address holder\'s auth certificate byte-identical', async (ctx) => {
-    const e = ready(ctx, env, setupError);
+    const e = ready(ctx);
     const name = await run(tools!.openscTool, ['--reader', '0', '--atr', '--name']);
     expect(name.code, name.stderr).toBe(0);
     expect(name.stdout).toContain('3b:e0:00:ff:81:31:fe:45:14');
