@@ -254,7 +254,7 @@ export class JpkiCardOverview extends LitElement {
               <td>
                 ${isDialogPin(p.id) && st && !st.blocked
                   ? html`<button class="btn quiet" type="button" ?disabled=${this.session.value.busy !== undefined} @click=${() => void this.askChange(p.id as DialogPin)}
-                      aria-label=${t('app.flows.change.heading', { name: t(`app.flows.pin.${p.id}.name`) })}>${t('app.flows.pins.change')}</button>`
+                      aria-label=${t('app.flows.change.heading', { name: t(`app.flows.pin.${p.id}.inline`) })}>${t('app.flows.pins.change')}</button>`
                   : nothing}
               </td>
             </tr>`;

@@ -83,7 +83,7 @@ export class JpkiPinChangeDialog extends LitElement {
     const status = this.status;
     const blocked = status?.blocked === true;
     const lastTry = !blocked && status?.remaining === 1;
-    const name = t(`app.flows.pin.${this.pin}.name`);
+    const name = t(`app.flows.pin.${this.pin}.inline`);
     const kind = PIN_KINDS[this.pin];
     const field = (id: string, label: string, describedBy?: string) =>
       html`<div class="field">
@@ -102,6 +102,7 @@ export class JpkiPinChangeDialog extends LitElement {
             ${blocked
               ? html`<jpki-notice tone="danger" heading=${t('app.flows.pin.blocked.heading')}><p>${t(`app.flows.pin.${this.pin}.reset`)}</p><p>${t('app.flows.pin.blocked.nothing-sent')}</p></jpki-notice>`
               : html`<form id="change-form" @submit=${this.onSubmit} novalidate>
+                  ${this.error ? html`<jpki-error-notice class="top" .error=${this.error}></jpki-error-notice>` : nothing}
                   <p class="small">${t('app.flows.change.intro')}</p>
                   ${field('current', t('app.flows.change.current', { name }), 'current-rules')}
                   <p id="current-rules" class="small muted rules">${t(`app.flows.pin.${this.pin}.rules`)}</p>
@@ -118,7 +119,6 @@ export class JpkiPinChangeDialog extends LitElement {
                         <label for="ack">${t('app.flows.pin.last-try.ack', { name })}</label>
                       </div>`
                     : nothing}
-                  ${this.error ? html`<jpki-error-notice .error=${this.error}></jpki-error-notice>` : nothing}
                 </form>`}`}
       ${this.done || blocked
         ? html`<button slot="actions" class="btn primary" type="button" @click=${this.close}>${t('app.flows.pin.close')}</button>`
@@ -139,6 +139,8 @@ export class JpkiPinChangeDialog extends LitElement {
     const local = localChangeError(this.pin, current ?? '', next ?? '', again ?? '');
     if (local) {
       this.error = local;
+      await this.updateComplete;
+      this.renderRoot.querySelector('jpki-error-notice')?.scrollIntoView({ block: 'nearest' });
       this.inputs[0]?.focus();
       return;
     }
@@ -153,6 +155,7 @@ export class JpkiPinChangeDialog extends LitElement {
     }
     this.error = outcome.error;
     await this.updateComplete;
+    this.renderRoot.querySelector('jpki-error-notice')?.scrollIntoView({ block: 'nearest' });
     this.inputs[0]?.focus();
   }
 

@@ -125,7 +125,7 @@ export class JpkiPinDialog extends LitElement {
       ${lastTry
         ? html`<div class="ack">
             <input id="ack" type="checkbox" .checked=${this.acknowledged} @change=${(e: Event) => (this.acknowledged = (e.target as HTMLInputElement).checked)} />
-            <label for="ack">${t(`app.flows.pin.last-try.ack`, { name: t(`app.flows.pin.${this.pin}.name`) })}</label>
+            <label for="ack">${t(`app.flows.pin.last-try.ack`, { name: t(`app.flows.pin.${this.pin}.inline`) })}</label>
           </div>`
         : nothing}
       ${this.error ? html`<jpki-error-notice .error=${this.error}></jpki-error-notice>` : nothing}

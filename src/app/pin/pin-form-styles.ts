@@ -68,4 +68,7 @@ export const pinFormStyles = css`
   jpki-error-notice {
     margin-top: var(--space-3);
   }
+  jpki-error-notice.top {
+    margin: 0 0 var(--space-3);
+  }
 `;

@@ -15,7 +15,19 @@ import '../ui/notice';
 
 /** Codes that are a consequence of what the user did, not a failure (shown calmer). */
 const INFO_CODES = new Set(['no-device-selected', 'pin-cancelled']);
-const WARNING_CODES = new Set(['pin-wrong', 'pin-last-try-not-acknowledged', 'card-removed', 'reader-unplugged', 'card-absent']);
+const WARNING_CODES = new Set([
+  'pin-wrong',
+  'pin-last-try-not-acknowledged',
+  'card-removed',
+  'reader-unplugged',
+  'card-absent',
+  // Local checks: nothing was sent, the user only needs to retype.
+  'pin-format-4-digits',
+  'pin-format-sign-password',
+  'pin-new-needs-letters-and-digits',
+  'pin-new-mismatch',
+  'pin-new-same',
+]);
 
 export function errorText(error: LensError, locale = getLocale()): string {
   const key = `error.${error.code}`;
@@ -65,7 +77,9 @@ export class JpkiErrorNotice extends LitElement {
     const other = locale === 'ja' ? 'en' : 'ja';
     const advice = osAdviceKey(e.code, this.os);
     const tone = this.tone || (INFO_CODES.has(e.code) ? 'info' : WARNING_CODES.has(e.code) ? 'warning' : 'danger');
-    return html`<jpki-notice tone=${tone} live heading=${this.heading || t('app.flows.error.heading')}>
+    const local = /^pin-(format|new)-/.test(e.code);
+    const heading = this.heading || t(local ? 'app.flows.error.heading.input' : 'app.flows.error.heading');
+    return html`<jpki-notice tone=${tone} live heading=${heading}>
       <p data-testid="error-text">${errorText(e, locale)}</p>
       ${advice ? html`<p class="advice">${t(advice, e.params)}</p>` : nothing}
       <p class="small">${t('app.flows.error.code')} <span class="code">${e.code}</span></p>

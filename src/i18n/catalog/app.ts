@@ -269,6 +269,10 @@ export const appCatalog: Catalog = {
     'app.flows.personal.show-info': "4 情報を表示",
     'app.flows.personal.hide-info': "4 情報を伏せる",
     'app.flows.identified.cannot': "このリーダーはブラウザからは使えません",
+    'app.flows.error.heading.input': "入力を確かめてください (カードには送っていません)",
+    'app.flows.pin.jpki-sign.inline': "署名用パスワード",
+    'app.flows.pin.jpki-auth.inline': "利用者証明用の暗証番号",
+    'app.flows.pin.kenhojo.inline': "券面事項入力補助用の暗証番号",
     // --- end app flows ---
     // --- certificate & library ---
     'app.cert.loading': '証明書を解析しています…',
@@ -736,6 +740,10 @@ export const appCatalog: Catalog = {
     'app.flows.personal.show-info': "Show the 4 info",
     'app.flows.personal.hide-info': "Hide the 4 info",
     'app.flows.identified.cannot': "This reader cannot be used from a browser",
+    'app.flows.error.heading.input': "Check what you typed (nothing was sent to the card)",
+    'app.flows.pin.jpki-sign.inline': "signature password",
+    'app.flows.pin.jpki-auth.inline': "authentication PIN",
+    'app.flows.pin.kenhojo.inline': "card-info input support PIN",
     // --- end app flows ---
     // --- certificate & library ---
     'app.cert.loading': 'Reading the certificate…',

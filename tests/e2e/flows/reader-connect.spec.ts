@@ -38,3 +38,38 @@ for (const locale of LOCALES) {
     await screenshot(page, 'flow-03-auth-certificate', locale, 'phone');
   });
 }
+
+test.describe('a reader granted in an earlier visit', () => {
+  test.use({ sim: { devices: [{ profile: 'scr3310-nttcom', granted: true }] } });
+
+  test('reconnects on load (getDevices) and is read without any click; unplug and replug update the screen live', async ({ page, guard }) => {
+    guard.allow(/Failed to load resource|NotFoundError|disconnected/i);
+    await withLocale(page, 'en');
+    await page.goto('/');
+    await appReady(page);
+    await overviewCounters(page);
+    expect(await page.evaluate(() => window.__jpkiLensSim!.chooserCalls)).toBe(0);
+    await page.evaluate(() => window.__jpkiLensSim!.unplug(0));
+    await expect(page.getByTestId('session-problem')).toHaveAttribute('data-code', 'reader-unplugged');
+    // Plugged back in: a reader the user already granted reconnects by itself.
+    await page.evaluate(() => window.__jpkiLensSim!.plug({ profile: 'scr3310-nttcom', granted: true }));
+    await overviewCounters(page);
+    expect(await page.evaluate(() => window.__jpkiLensSim!.chooserCalls)).toBe(0);
+  });
+});
+
+test.describe('an empty reader', () => {
+  test.use({ sim: { devices: [{ profile: 'scr3310-nttcom', card: false }], chooser: 'first' } });
+
+  test('waits for a card, then reads it when inserted', async ({ page }, testInfo) => {
+    await withLocale(page, 'ja');
+    await page.goto('/');
+    await appReady(page);
+    await page.getByTestId('connect').click();
+    await expect(page.getByTestId('no-card')).toBeVisible();
+    await expectAccessible(page, testInfo, 'no-card');
+    await screenshot(page, 'flow-17-waiting-for-card', 'ja', 'desktop');
+    await page.evaluate(() => window.__jpkiLensSim!.insertCard(0));
+    await overviewCounters(page);
+  });
+});
