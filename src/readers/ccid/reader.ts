@@ -321,7 +321,7 @@ export class CcidReader implements CardReader {
     if (err) {
       // ICC_MUTE with the card still there: nothing came back within BWT, which T=1 recovers from
       // (R-block, ISO/IEC 7816-3 §11.6.3.2). A card that is gone ends the session.
-      if (err.code === 'card-absent') throw this.removed();
+      if (err.code === 'card-absent') throw this.endSessionCardRemoved();
       // A parity error or overrun on the card's block (bError FD/FC) means the block arrived garbled:
       // for T=1 that is an invalid block, recovered by an R-block like a silent card (ISO/IEC 7816-3
       // §11.6.3.2), so it goes up as the recoverable 'card-mute', with the real cause in the detail.
@@ -334,7 +334,7 @@ export class CcidReader implements CardReader {
   private async checked(build: (h: Head) => Uint8Array, what: string): Promise<CcidResponse> {
     const r = await this.exchange(build, what, this.session?.exchangeTimeoutMs ?? this.timeoutMs);
     const err = responseError(r, what, this.info.name);
-    if (err) throw err.code === 'card-absent' ? this.removed() : err;
+    if (err) throw err.code === 'card-absent' ? this.endSessionCardRemoved() : err;
     return r;
   }
 
@@ -343,7 +343,8 @@ export class CcidReader implements CardReader {
     return this.transport.exchange(this.slot, build, { timeoutMs, what });
   }
 
-  private removed(): LensError {
+  /** The card left while powered: the session ends, and later transmits say so (card-removed). */
+  private endSessionCardRemoved(): LensError {
     this.dropSession();
     this.removedWhilePowered = true;
     return new LensError('card-removed', { name: this.info.name });
