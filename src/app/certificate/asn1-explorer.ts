@@ -17,6 +17,19 @@ export type { Asn1Entry } from './asn1-select';
 
 const ROW = 16;
 
+type Reveal = 'jump' | 'pick' | 'step';
+
+/** Scroll `box` (only it, never the page) so that `el` is visible: at the top, centred, or by the least amount. */
+function reveal(box: HTMLElement, el: HTMLElement, where: 'start' | 'center' | 'nearest'): void {
+  const b = box.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  const margin = 8;
+  if (where === 'start') box.scrollTop += r.top - b.top - margin;
+  else if (where === 'center') box.scrollTop += r.top - b.top - (b.height - r.height) / 2;
+  else if (r.top < b.top + margin) box.scrollTop += r.top - b.top - margin;
+  else if (r.bottom > b.bottom - margin) box.scrollTop += r.bottom - b.bottom + margin;
+}
+
 
 @customElement('jpki-asn1-explorer')
 export class JpkiAsn1Explorer extends LitElement {
@@ -94,8 +107,9 @@ export class JpkiAsn1Explorer extends LitElement {
         box-shadow: inset 0 -2px 0 var(--color-warning-border);
       }
       .b.c {
-        background: var(--color-info-bg);
-        color: var(--color-info-text);
+        /* A tint of the accent: clearly apart from the sunken background and the header colour, text stays at full contrast. */
+        background: color-mix(in srgb, var(--color-accent) 24%, transparent);
+        color: var(--color-text);
       }
       .b.cur {
         outline: 2px solid var(--color-focus);
@@ -120,8 +134,8 @@ export class JpkiAsn1Explorer extends LitElement {
         border: 1px solid var(--color-warning-border);
       }
       .swatch.c {
-        background: var(--color-info-bg);
-        border: 1px solid var(--color-info-border);
+        background: color-mix(in srgb, var(--color-accent) 24%, transparent);
+        border: 1px solid var(--color-accent);
       }
       .info {
         margin-top: var(--space-3);
@@ -138,15 +152,20 @@ export class JpkiAsn1Explorer extends LitElement {
   /** Offset of the selected node (nodes are identified by their header offset). */
   @state() private selected = 0;
   @state() private cursor = 0;
-  private scrollPending = false;
+  /**
+   * How to bring the selection into view after the next render: 'jump' (from outside: line centred in
+   * the tree, node start at the top of the hex), 'pick' (a line clicked: the hex jumps, the tree stays)
+   * or 'step' (keyboard and hex clicks: each pane scrolls just enough).
+   */
+  private scrollPending: Reveal | undefined;
 
   /** Select the node starting at `offset` (or the innermost one containing it) and bring it into view. */
-  select(offset: number): void {
+  select(offset: number, how: Reveal = 'jump'): void {
     const exact = this.entries.find((e) => e.node.offset === offset) ?? innermostAt(this.entries, offset);
     if (!exact) return;
     this.selected = exact.node.offset;
     this.cursor = exact.node.offset;
-    this.scrollPending = true;
+    this.scrollPending = how;
   }
 
   focusTree(): void {
@@ -165,10 +184,15 @@ export class JpkiAsn1Explorer extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (changed.has('entries') && !this.current && this.entries[0]) this.selected = this.entries[0].node.offset;
-    if (this.scrollPending) {
-      this.scrollPending = false;
-      this.renderRoot.querySelector(`#n-${this.selected}`)?.scrollIntoView({ block: 'nearest' });
-      this.renderRoot.querySelector(`[data-o="${this.selected}"]`)?.scrollIntoView({ block: 'nearest' });
+    const how = this.scrollPending;
+    if (how) {
+      this.scrollPending = undefined;
+      const tree = this.renderRoot.querySelector<HTMLElement>('.tree');
+      const hex = this.renderRoot.querySelector<HTMLElement>('.hex');
+      const line = this.renderRoot.querySelector<HTMLElement>(`#n-${this.selected}`);
+      const byte = this.renderRoot.querySelector<HTMLElement>(`[data-o="${this.cursor}"]`);
+      if (tree && line) reveal(tree, line, how === 'jump' ? 'center' : 'nearest');
+      if (hex && byte) reveal(hex, byte, how === 'step' ? 'nearest' : 'start');
     }
   }
 
@@ -191,7 +215,7 @@ export class JpkiAsn1Explorer extends LitElement {
       default: return;
     }
     ev.preventDefault();
-    if (next) this.select(next.node.offset);
+    if (next) this.select(next.node.offset, 'step');
   }
 
   private onHexKey(ev: KeyboardEvent): void {
@@ -209,9 +233,7 @@ export class JpkiAsn1Explorer extends LitElement {
     const hit = innermostAt(this.entries, offset);
     this.cursor = offset;
     if (hit) this.selected = hit.node.offset;
-    this.scrollPending = true;
-    // Keep the cursor byte itself visible, not only the node start.
-    void this.updateComplete.then(() => this.renderRoot.querySelector(`[data-o="${offset}"]`)?.scrollIntoView({ block: 'nearest' }));
+    this.scrollPending = 'step';
   }
 
   private onHexClick(ev: Event): void {
@@ -221,7 +243,7 @@ export class JpkiAsn1Explorer extends LitElement {
 
   private onOptionClick(ev: Event): void {
     const el = (ev.target as HTMLElement).closest<HTMLElement>('[data-offset]');
-    if (el) this.select(Number(el.dataset['offset']));
+    if (el) this.select(Number(el.dataset['offset']), 'pick');
   }
 
   override render() {

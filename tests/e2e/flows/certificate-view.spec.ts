@@ -89,6 +89,7 @@ test('ASN.1: the SubjectAltName node highlights exactly its bytes; a hex byte se
   expect(lit).toEqual(Array.from({ length: range.end - range.start }, (_, i) => range.start + i));
   expect(header).toBe(range.contentStart - range.start);
   await expect(explorer.locator('[role="option"][aria-selected="true"]')).toHaveAttribute('data-offset', String(range.start));
+  await screenshot(page, 'certificate-asn1-san-selected', 'en', 'desktop');
 
   // A byte inside the holder's name (the UTF8String of otherName 5.5.1) selects that innermost node.
   const roots = parseAsn1Tree(der);
@@ -164,6 +165,11 @@ test('verification: chain to the JPKI-TEST root when asked, and an imported CRL 
   await expectAccessible(page, testInfo, 'certificate-verify-revoked-ja');
   await screenshot(page, 'certificate-verify-revoked', 'ja', 'desktop');
 
+  // The validation date is the user's: after the end of validity the leaf is reported expired, with the date.
+  await panel.locator('input[type="date"]').fill('2031-01-01');
+  await expect(panel.locator('[data-chain="invalid"]')).toContainText('2030');
+  await expect(panel.locator('[data-link="0"]')).toContainText('有効期間が切れています');
+
   // The same CRL says nothing bad about the ordinary auth certificate.
   await openFile(page, 'ordinary/auth.der');
   await tab(page, 'verify');
@@ -192,4 +198,34 @@ test('saving the sign certificate is refused without the acknowledgement', async
   await dialog.getByRole('checkbox').check();
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(view.getByText('Saved to the library.')).toBeVisible();
+});
+
+test('a real J-LIS root anchors to the pinned copy; its page offers the CA bundle', async ({ page }) => {
+  await withLocale(page, 'en');
+  await page.goto('/#/library');
+  await appReady(page);
+  await page.locator('input[data-action="open-file"]').setInputFiles(resolve(import.meta.dirname, '../../../../shared/corpus/jpki-ca/authca03.cer'));
+  const view = page.locator('jpki-certificate-view');
+  await expect(view.getByRole('heading', { name: 'Authentication CA certificate' })).toBeVisible();
+  await expect(view.locator('button[data-export="bundle"]')).toBeVisible();
+  await tab(page, 'verify');
+  const panel = view.locator('jpki-certificate-verification');
+  await expect(panel.locator('[data-chain="valid"]')).toBeVisible();
+  await expect(panel).toContainText('J-LIS root certificate (generation');
+  await expect(panel).toContainText('authca03.cer');
+  await expect(panel.getByRole('checkbox')).toHaveCount(0); // no test-root offer for a real certificate
+});
+
+test.describe('dark colour scheme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the tabs stay readable in dark mode (axe) and are captured', async ({ page }, testInfo) => {
+    await withLocale(page, 'ja');
+    await openFile(page, 'ordinary/sign.der');
+    for (const name of TABS) {
+      await tab(page, name);
+      await expectAccessible(page, testInfo, `certificate-${name}-dark`);
+      await screenshot(page, `certificate-sign-${name}-dark`, 'ja', 'desktop');
+    }
+  });
 });
