@@ -328,9 +328,17 @@ export class CardSessionModel {
       if (this.snap.phase === 'no-card' || this.snap.phase === 'failed') void this.readCard();
       return;
     }
+    // Pulled while something was being read or checked: say so (the result of that command is
+    // unknown); a card taken out while idle needs no message.
+    const midOperation = this.snap.phase === 'reading' || this.snap.busy !== undefined;
+    const name = this.snap.reader?.productName ?? '';
     this.generation++;
     this.channel = undefined;
-    this.set({ phase: 'no-card', ...(this.snap.reader ? { reader: this.snap.reader } : {}) });
+    this.set({
+      phase: 'no-card',
+      ...(this.snap.reader ? { reader: this.snap.reader } : {}),
+      ...(midOperation ? { problem: new LensError('card-removed', { name }) } : {}),
+    });
   }
 
   private onUnplug(device: USBDevice): void {

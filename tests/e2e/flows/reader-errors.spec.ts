@@ -50,12 +50,14 @@ test.describe('reader unplugged or card pulled mid-read', () => {
       await appReady(page);
       await page.evaluate(() => window.__jpkiLensSim!.arm(0, 'card-pulled'));
       await page.getByTestId('connect').click();
-      await expect(page.getByTestId('no-card').or(problem(page))).toBeVisible({ timeout: 15_000 });
       await expect(page.getByTestId('no-card')).toBeVisible({ timeout: 15_000 });
+      await expect(problem(page)).toHaveAttribute('data-code', 'card-removed');
+      await expect(problem(page)).toContainText(locale === 'ja' ? '抜かれました' : 'removed');
       await expectAccessible(page, testInfo, `card-pulled-${locale}`);
       await screenshot(page, 'flow-11-card-pulled', locale, 'desktop');
       await page.evaluate(() => window.__jpkiLensSim!.insertCard(0));
       await overviewCounters(page);
+      await expect(problem(page)).toHaveCount(0);
     });
 
     test(`card removed after reading: the overview and what was read are gone (${locale})`, async ({ page }) => {
@@ -67,6 +69,7 @@ test.describe('reader unplugged or card pulled mid-read', () => {
       await page.evaluate(() => window.__jpkiLensSim!.removeCard(0));
       await expect(page.getByTestId('no-card')).toBeVisible({ timeout: 10_000 });
       await expect(page.getByTestId('card-overview')).toHaveCount(0);
+      await expect(problem(page)).toHaveCount(0); // taken out while idle: no error, just waiting
       await page.evaluate(() => window.__jpkiLensSim!.insertCard(0));
       await overviewCounters(page);
     });

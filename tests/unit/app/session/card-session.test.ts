@@ -188,3 +188,15 @@ describe('CardSessionModel', () => {
     expect(session.value.reader?.demo).toBe(true);
   });
 });
+
+describe('card pulled mid-read', () => {
+  it('ends in no-card with card-removed, and no late answer resurrects the old card', async () => {
+    const { session, device } = setup({});
+    const sim = device.faults;
+    sim.arm('card-pulled');
+    await session.connect();
+    await expect.poll(() => session.value.phase, { timeout: 3000 }).toBe('no-card');
+    expect(session.value.problem?.code).toBe('card-removed');
+    expect(session.value.card).toBeUndefined();
+  });
+});
