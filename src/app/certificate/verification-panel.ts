@@ -232,6 +232,17 @@ export class JpkiCertificateVerification extends LitElement {
     }
   }
 
+  /**
+   * A valid path says what it is anchored to: only a pinned J-LIS root earns the plain success; the
+   * synthetic test roots and the card's own CA certificate prove less, and the wording says so.
+   */
+  private validNotice(r: ChainResult): TemplateResult {
+    const source = r.links[r.links.length - 1]?.anchor?.source ?? 'jlis';
+    const tone = source === 'jlis' ? 'success' : source === 'jpki-test' ? 'info' : 'warning';
+    return html`<jpki-notice tone=${tone} heading=${t(`app.cert.verify.valid.${source}`)} data-chain="valid" data-anchor=${source}>
+      <p>${t('app.cert.verify.validBody')}</p></jpki-notice>`;
+  }
+
   override render() {
     const locale = this.appState.value.locale;
     const r = this.result;
@@ -252,7 +263,7 @@ export class JpkiCertificateVerification extends LitElement {
         ${!r && !this.failure ? html`<p role="status" class="muted">${t('app.cert.loading')}</p>` : nothing}
         ${r
           ? html`${r.status === 'valid'
-              ? html`<jpki-notice tone="success" heading=${t('app.cert.verify.valid')} data-chain="valid"><p>${t('app.cert.verify.validBody')}</p></jpki-notice>`
+              ? this.validNotice(r)
               : html`<jpki-notice tone="danger" heading=${t('app.cert.verify.invalid')} data-chain="invalid"><p>${r.reasonKey ? t(r.reasonKey, r.reasonParams ?? {}) : ''}</p>
                   ${this.testHierarchy && !this.trustTest ? html`<p>${t('app.cert.verify.testHint')}</p>` : nothing}</jpki-notice>`}
             <ol class="links">${r.links.map((l, i) => this.link(l, i, r.links.length))}</ol>

@@ -26,7 +26,8 @@ test('auth certificate from the card: viewer, chain to the card CA, saved and re
   // The chain: with the card's auth CA offered as an anchor, labelled as not pinned.
   await view.locator('#tab-verify').click();
   const verification = view.locator('jpki-certificate-verification');
-  await expect(verification.locator('[data-chain="valid"]')).toBeVisible();
+  await expect(verification.locator('[data-chain="valid"]')).toHaveAttribute('data-anchor', 'caller');
+  await expect(verification.locator('jpki-notice[data-chain]')).toHaveAttribute('tone', 'warning');
   await expect(verification).toContainText('CA certificate read from the card');
   await expect(verification).toContainText('not one of the J-LIS roots pinned in the app');
   await expect(verification.locator('[data-revocation="not-checked"]')).toBeVisible();

@@ -158,7 +158,7 @@ test('verification: chain to the JPKI-TEST root when asked, and an imported CRL 
   await expect(panel.locator('[data-chain="invalid"]')).toBeVisible();
   await expect(panel.locator('[data-revocation="not-checked"]')).toContainText('J-LIS');
   await panel.getByRole('checkbox').check();
-  await expect(panel.locator('[data-chain="valid"]')).toBeVisible();
+  await expect(panel.locator('[data-chain="valid"]')).toHaveAttribute('data-anchor', 'jpki-test');
   await expect(panel.locator('[data-revocation="not-checked"]')).toBeVisible();
   await panel.locator('input[type="file"]').setInputFiles(resolve(FIX, 'auth-ca.crl'));
   await expect(panel.locator('[data-revocation="revoked"]')).toBeVisible();
@@ -210,7 +210,8 @@ test('a real J-LIS root anchors to the pinned copy; its page offers the CA bundl
   await expect(view.locator('button[data-export="bundle"]')).toBeVisible();
   await tab(page, 'verify');
   const panel = view.locator('jpki-certificate-verification');
-  await expect(panel.locator('[data-chain="valid"]')).toBeVisible();
+  await expect(panel.locator('[data-chain="valid"]')).toHaveAttribute('data-anchor', 'jlis');
+  await expect(panel.locator('jpki-notice[data-chain]')).toHaveAttribute('tone', 'success');
   await expect(panel).toContainText('J-LIS root certificate (generation');
   await expect(panel).toContainText('authca03.cer');
   await expect(panel.getByRole('checkbox')).toHaveCount(0); // no test-root offer for a real certificate
