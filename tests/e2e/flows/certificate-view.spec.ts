@@ -174,8 +174,16 @@ test('verification: chain to the JPKI-TEST root when asked, and an imported CRL 
   await openFile(page, 'ordinary/auth.der');
   await tab(page, 'verify');
   await page.locator('jpki-certificate-verification').getByRole('checkbox').check();
-  await page.locator('jpki-certificate-verification input[type="file"]').setInputFiles(resolve(FIX, 'auth-ca.crl'));
-  await expect(page.locator('jpki-certificate-verification [data-revocation="good"]')).toBeVisible();
+  // This time the CRL comes as PEM.
+  await page.locator('jpki-certificate-verification input[type="file"]').setInputFiles({
+    name: 'auth-ca.crl.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(toPem(readFileSync(resolve(FIX, 'auth-ca.crl')), 'X509 CRL')),
+  });
+  const good = page.locator('jpki-certificate-verification');
+  await expect(good.locator('[data-revocation="good"]')).toBeVisible();
+  await expect(good).toContainText('auth-ca.crl.pem');
+  // Past the CRL's nextUpdate (2035-11-01) the answer is flagged stale.
+  await good.locator('input[type="date"]').fill('2036-01-01');
+  await expect(good.locator('jpki-notice[tone="warning"]').filter({ hasText: '2035' })).toBeVisible();
 });
 
 test('saving the sign certificate is refused without the acknowledgement', async ({ page }) => {
