@@ -33,7 +33,12 @@ export interface CardReader {
   cardPresent(): Promise<boolean>;
   /** Card insert/remove notifications; returns the unsubscribe function. */
   onCardChange(listener: (present: boolean) => void): () => void;
-  /** What one APDU may carry through this reader. */
+  /**
+   * What one APDU may carry through this reader. `maxResponseData` is the response size one APDU
+   * *should ask for* on this path (the card layer sizes each READ BINARY's Le from it; see
+   * src/card/channel.ts `ChannelCapabilities`), not only the most the path could carry: at TPDU level
+   * with host T=1 it is IFSD − 2, so that each answer fits one I-block (ISO/IEC 7816-3:2006 §11.4.2).
+   */
   readonly apduLimits: { readonly extendedLength: boolean; readonly maxCommandData: number; readonly maxResponseData: number };
 }
 
