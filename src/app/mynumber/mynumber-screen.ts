@@ -23,6 +23,8 @@ import '../ui/panel';
 import '../ui/notice';
 import '../ui/badge';
 import '../pin/pin-dialog';
+import './card-face-panel';
+import type { LensError } from '../../errors';
 
 /** Fully masked: even the last digits help identify a person. */
 export function maskedNumber(): string {
@@ -75,6 +77,7 @@ export class JpkiMyNumberScreen extends LitElement {
   private readonly app = new AppStateController(this);
   private readonly session = new CardSessionController(this);
   @state() private shown = new Set<Field>();
+  @state() private faceError: LensError | undefined;
   @query('jpki-pin-dialog') private dialog!: JpkiPinDialog;
 
   override disconnectedCallback(): void {
@@ -161,10 +164,21 @@ export class JpkiMyNumberScreen extends LitElement {
           <li>${t('app.flows.personal.integrity.signature')}</li>
         </ul>
       </jpki-panel>
+      <jpki-card-face-panel
+        .face=${this.session.value.face}
+        .error=${this.faceError}
+        ?busy=${this.session.value.busy !== undefined}
+        @jpki-read-face=${() => void this.readFace()}
+      ></jpki-card-face-panel>
       <div class="row">
         <button class="btn" type="button" data-testid="forget-personal" @click=${() => this.forget()}>${t('app.flows.personal.forget')}</button>
       </div>
     </div>`;
+  }
+
+  private async readFace(): Promise<void> {
+    const r = await this.session.session.readFace();
+    this.faceError = r.ok ? undefined : r.error;
   }
 
   private forget(): void {

@@ -19,6 +19,7 @@
  */
 import type { CertificateKind, JpkiPin } from '../../card/jpki';
 import type { KenhojoData } from '../../card/kenhojo';
+import type { CardFace } from '../../card/kenmen';
 import type { JpkiCardInfo } from '../../card/card-info';
 import type { PinStatusEntry } from '../../card/pin-status';
 import type { CardChannel } from '../../card/channel';
@@ -102,6 +103,8 @@ export interface SessionSnapshot {
   readonly signCertificate?: Uint8Array;
   /** 個人番号 and 4 info after the 入力補助 PIN; never saved, cleared when its screen is left. */
   readonly personal?: KenhojoData;
+  /** The 券面AP face data (after 照合番号A = the 個人番号 just read); same handling as `personal`. */
+  readonly face?: CardFace;
   readonly problem?: LensError;
   readonly identified?: IdentifiedDevice;
   readonly busy?: BusyAction;
@@ -515,9 +518,26 @@ export class CardSessionModel {
     });
   }
 
-  /** Forget 個人番号 and 4 info (the My Number screen calls this when it is left). */
+  /**
+   * The card face from the 券面事項確認AP (optional): 照合番号A is the 12-digit 個人番号, taken from
+   * what the 入力補助AP just returned rather than typed, so it is right by construction; the card
+   * layer still reads the counter first and refuses an unacknowledged last try (its limit is
+   * UNCONFIRMED, jpki-card.md §5.1).
+   */
+  readFace(): Promise<PinOutcome> {
+    const number = this.snap.personal?.myNumber.value;
+    if (!number) return Promise.resolve({ ok: false, error: new LensError('pin-not-verified', { pin: 'kenhojo' }) });
+    return this.pinStep('personal', 'kenmen-a', async (channel) => {
+      const ap = new (this.runtime().KenmenAp)(channel);
+      await ap.verifyNumberA(number);
+      const face = await ap.readFace();
+      this.patch({ face });
+    });
+  }
+
+  /** Forget 個人番号, 4 info and the card face (the My Number screen calls this when it is left). */
   clearPersonal(): void {
-    if (this.snap.personal) this.set(this.without('personal'));
+    if (this.snap.personal || this.snap.face) this.set(this.without('personal', 'face'));
   }
 
   /** Forget the sign certificate read from the card (it holds the 4 info). */

@@ -8,3 +8,4 @@
 export { openReader } from '../../readers';
 export { JpkiAp } from '../../card/jpki';
 export { KenhojoAp } from '../../card/kenhojo';
+export { KenmenAp } from '../../card/kenmen';

@@ -273,6 +273,16 @@ export const appCatalog: Catalog = {
     'app.flows.pin.jpki-sign.inline': "署名用パスワード",
     'app.flows.pin.jpki-auth.inline': "利用者証明用の暗証番号",
     'app.flows.pin.kenhojo.inline': "券面事項入力補助用の暗証番号",
+    'app.flows.face.heading': "券面の情報 (任意)",
+    'app.flows.face.intro': "券面事項確認アプリケーションから、券面に印刷されている内容を読みます。照合番号には、いま読んだ個人番号をそのまま使います (入力は不要です)。保存はしません。",
+    'app.flows.face.read': "券面の情報を読む",
+    'app.flows.face.expiry': "カードの有効期限",
+    'app.flows.face.photo': "顔写真",
+    'app.flows.face.photo-jp2': "JPEG 2000 形式 ({bytes} バイト)。Chrome はこの形式を表示できないため、写真は表示しません。",
+    'app.flows.face.name-image': "券面の氏名 (画像)",
+    'app.flows.face.address-image': "券面の住所 (画像)",
+    'app.flows.face.show': "券面の情報を表示",
+    'app.flows.face.hide': "券面の情報を伏せる",
     // --- end app flows ---
     // --- certificate & library ---
     'app.cert.loading': '証明書を解析しています…',
@@ -746,6 +756,16 @@ export const appCatalog: Catalog = {
     'app.flows.pin.jpki-sign.inline': "signature password",
     'app.flows.pin.jpki-auth.inline': "authentication PIN",
     'app.flows.pin.kenhojo.inline': "card-info input support PIN",
+    'app.flows.face.heading': "Card face data (optional)",
+    'app.flows.face.intro': "Reads what is printed on the card from its card-face application. The number it asks for is the My Number just read, used as is (nothing to type). Nothing is saved.",
+    'app.flows.face.read': "Read the card face",
+    'app.flows.face.expiry': "Card expiry",
+    'app.flows.face.photo': "Photo",
+    'app.flows.face.photo-jp2': "JPEG 2000 ({bytes} bytes). Chrome cannot display this format, so the photo is not shown.",
+    'app.flows.face.name-image': "Name as printed on the card (image)",
+    'app.flows.face.address-image': "Address as printed on the card (image)",
+    'app.flows.face.show': "Show the card face",
+    'app.flows.face.hide': "Hide the card face",
     // --- end app flows ---
     // --- certificate & library ---
     'app.cert.loading': 'Reading the certificate…',

@@ -62,12 +62,25 @@ for (const locale of LOCALES) {
     await page.getByTestId('reveal-number').click();
     await expect(value).not.toContainText(person.number.slice(0, 4));
 
+    // The optional card face (券面AP), with 照合番号A taken from the number just read.
+    await page.getByTestId('read-face').click();
+    const face = page.getByTestId('face-panel');
+    await expect(face).toContainText('JPEG 2000', { timeout: 15_000 });
+    expect(await pinVerifies(page)).toHaveLength(2);
+    await page.getByTestId('reveal-face').click();
+    const images = page.getByTestId('face-images').locator('img');
+    await expect(images).toHaveCount(2);
+    for (const img of await images.all()) expect(await img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+    await expectAccessible(page, testInfo, `card-face-${locale}`);
+    await screenshot(page, 'flow-09b-card-face', locale, 'desktop');
+
     // Leave the screen: the data is forgotten; coming back asks for the PIN again.
     await page.evaluate(() => (location.hash = '#/reader'));
     await overviewCounters(page);
     await page.evaluate(() => (location.hash = '#/reader/mynumber'));
     await expect(page.getByTestId('read-personal')).toBeVisible();
     await expect(page.getByTestId('mynumber-value')).toHaveCount(0);
+    await expect(page.getByTestId('face-panel')).toHaveCount(0);
 
     const stored = await storedEverywhere(page);
     expect(stored).not.toContain(person.number);
