@@ -101,3 +101,25 @@ test.describe('a class-0x0B reader', () => {
     });
   }
 });
+
+test.describe('a reader an operating-system driver holds', () => {
+  test.use({ sim: { devices: [{ profile: 'scr3310-nttcom', heldByOsDriver: 'claim' }], chooser: 'first' } });
+
+  for (const locale of LOCALES) {
+    test(`interface-busy with the advice for this OS, then connect again (${locale})`, async ({ page }, testInfo) => {
+      await withLocale(page, locale);
+      await page.goto('/');
+      await appReady(page);
+      await page.getByTestId('connect').click();
+      await expect(problem(page)).toHaveAttribute('data-code', 'interface-busy', { timeout: 15_000 });
+      // The per-OS advice under the error (the OS comes from the browser's user agent; Playwright's
+      // desktop Chrome profile reports Windows, so the advice is the WinUSB one).
+      await expect(problem(page).locator('p.advice')).toContainText('WinUSB');
+      await expectAccessible(page, testInfo, `interface-busy-${locale}`);
+      await screenshot(page, 'flow-18-interface-busy', locale, 'desktop');
+      await problem(page).getByRole('button').last().click();
+      await expect(problem(page)).toHaveCount(0);
+      await expect(page.getByTestId('connect')).toBeEnabled();
+    });
+  }
+});
