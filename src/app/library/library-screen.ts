@@ -95,6 +95,9 @@ export class JpkiLibraryScreen extends LitElement {
       .back {
         margin-bottom: var(--space-4);
       }
+      h1[tabindex='-1']:focus {
+        outline: none;
+      }
       .ack {
         display: flex;
         gap: var(--space-3);
@@ -147,6 +150,12 @@ export class JpkiLibraryScreen extends LitElement {
       this.lastPath = path;
       this.fileView = undefined;
     }
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    // Opening a file changes the screen without a route change: move focus to its heading so
+    // keyboard and screen-reader users land on what just opened.
+    if (changed.has('fileView') && this.fileView) this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
   private async load(): Promise<void> {
@@ -439,7 +448,7 @@ export class JpkiLibraryScreen extends LitElement {
   private renderFile(f: FileCertificate) {
     return html`<div class="stack">
       <button class="btn quiet back" type="button" @click=${() => { this.fileView = undefined; }}>← ${t('app.lib.back')}</button>
-      <h1>${t('app.lib.fileHeading', { file: f.file })}</h1>
+      <h1 tabindex="-1">${t('app.lib.fileHeading', { file: f.file })}</h1>
       <p class="muted">${t('app.lib.fileNotSaved')}</p>
       <jpki-certificate-view .der=${f.der} source="file" @jpki-certificate-saved=${this.onSaved}></jpki-certificate-view>
     </div>`;
