@@ -22,6 +22,11 @@ test('auth certificate from the card: viewer, chain to the card CA, saved and re
   const view = page.locator('jpki-certificate-view');
   await expect(view.locator('[role="tabpanel"]')).toBeVisible({ timeout: 15_000 });
   await expect(view.locator('jpki-badge').filter({ hasText: 'Read from the card' })).toBeVisible();
+  // The view reports how long it took from the DER to the explained view (pki chunk load included); recorded, not asserted.
+  const explainMs = await view.evaluate((el) => (el as HTMLElement & { lastExplainMs?: number }).lastExplainMs);
+  expect(typeof explainMs).toBe('number');
+  test.info().annotations.push({ type: 'explain-ms', description: String(Math.round(explainMs ?? -1)) });
+  console.log(`certificate view: DER → explained view ${Math.round(explainMs ?? -1)} ms`);
 
   // The chain: with the card's auth CA offered as an anchor, labelled as not pinned.
   await view.locator('#tab-verify').click();
