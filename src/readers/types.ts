@@ -45,5 +45,11 @@ export interface CardReader {
 export interface OpenReaderOptions {
   /** Bound on one exchange with the reader, ms (every wait has a bound). */
   readonly timeoutMs?: number;
+  /**
+   * Overall bound on one `transmit()` (one APDU, whatever time extensions or S(WTX) the card asks
+   * for), ms; default 60 000 (src/readers/command-deadline.ts says why). When it passes the reader
+   * recovers (CCID abort/reset, Sony cancel + field off) and fails with `timeout`, never re-sending.
+   */
+  readonly commandDeadlineMs?: number;
   readonly transcript?: Transcript;
 }

@@ -14,6 +14,7 @@ import { withTimeout, quiet } from '../../usb/bounded';
 import { lookupReader } from '../../usb/catalogue';
 import { parseAtr, type Atr } from '../atr';
 import { T1Host, requireT1, t1ParamsFromAtr, type T1BlockPort } from '../t1';
+import { commandDeadlineError, commandDeadlineMs } from '../command-deadline';
 import type { CardReader, ReaderInfo } from '../types';
 import { extendedApdu, shortApdu } from './apdu-exchange';
 import { parseCcidDescriptor, type CcidDescriptor } from './descriptor';
@@ -26,6 +27,8 @@ import { CcidTransport, responseError, type Head } from './transport';
 export interface OpenCcidOptions {
   /** Bound on one exchange with the reader, ms (default 5000). */
   readonly timeoutMs?: number;
+  /** Overall bound on one transmit(), ms (default 60 000; src/readers/command-deadline.ts). */
+  readonly commandDeadlineMs?: number;
   readonly transcript?: Transcript;
   /** `navigator.userAgentData?.platform ?? navigator.userAgent`, for OS-specific error advice */
   readonly platform?: string;
@@ -58,6 +61,9 @@ export class CcidReader implements CardReader {
   private readonly slot: number;
   private readonly timeoutMs: number;
   private readonly explicitTimeout: boolean;
+  private readonly commandDeadlineMs: number;
+  /** Date.now() past which the APDU being transmitted must end; undefined outside transmit(). */
+  private commandDeadline: number | undefined;
   private readonly transcript: Transcript | undefined;
   private readonly watcher: SlotWatcher;
   private readonly listeners = new Set<(present: boolean) => void>();
@@ -76,6 +82,7 @@ export class CcidReader implements CardReader {
     this.slot = options.slot ?? 0;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.explicitTimeout = options.timeoutMs !== undefined;
+    this.commandDeadlineMs = commandDeadlineMs(options.commandDeadlineMs);
     this.transcript = options.transcript;
     this.transport = new CcidTransport(device, fn, { errorContext: ctx, maxMessageLength: descriptor.maxMessageLength, ...(options.transcript ? { transcript: options.transcript } : {}) });
     this.info = {
@@ -297,6 +304,10 @@ export class CcidReader implements CardReader {
     if (lc > l.maxCommandData || (!l.extendedLength && apdu.length > 261)) {
       throw new LensError('apdu-too-long', { length: apdu.length, max: l.extendedLength ? l.maxCommandData : 255 });
     }
+    // Every exchange of this APDU (T=1 blocks, CCID chaining, time extensions) ends by this time; the
+    // transport aborts the one in flight when it passes (src/readers/command-deadline.ts).
+    const deadline = Date.now() + this.commandDeadlineMs;
+    this.commandDeadline = deadline;
     try {
       switch (this.descriptor.exchangeLevel) {
         case 'tpdu':
@@ -309,7 +320,10 @@ export class CcidReader implements CardReader {
           throw new LensError('unsupported-reader', { name: this.info.name, vidpid: vidPid(this.device.vendorId, this.device.productId) });
       }
     } catch (e) {
+      if (isLensError(e, 'timeout') && Date.now() >= deadline) throw this.afterFailure(commandDeadlineError(this.commandDeadlineMs, e));
       throw this.afterFailure(e);
+    } finally {
+      this.commandDeadline = undefined;
     }
   }
 
@@ -340,7 +354,8 @@ export class CcidReader implements CardReader {
 
   private async exchange(build: (h: Head) => Uint8Array, what: string, timeoutMs: number): Promise<CcidResponse> {
     if (this.closed && what !== 'IccPowerOff') throw new LensError('reader-closed', { name: this.info.name });
-    return this.transport.exchange(this.slot, build, { timeoutMs, what });
+    const deadline = this.commandDeadline;
+    return this.transport.exchange(this.slot, build, { timeoutMs, what, ...(deadline !== undefined ? { deadline } : {}) });
   }
 
   /** The card left while powered: the session ends, and later transmits say so (card-removed). */

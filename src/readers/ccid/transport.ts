@@ -40,6 +40,11 @@ export interface ExchangeOptions {
   readonly what: string;
   /** extra XfrBlock wait multiplier already applied by the caller (T=1 WTX); informational */
   readonly note?: string;
+  /**
+   * Absolute time (Date.now() ms) no wait of this exchange may pass, time extensions included: the
+   * overall deadline of the APDU it belongs to (src/readers/command-deadline.ts).
+   */
+  readonly deadline?: number;
 }
 
 export type Head = { slot: number; seq: number };
@@ -90,11 +95,14 @@ export class CcidTransport {
    */
   async exchange(slot: number, build: (h: Head) => Uint8Array, opts: ExchangeOptions): Promise<CcidResponse> {
     if (this.broken) throw this.broken;
+    // Past the APDU's deadline nothing new is sent (e.g. the next T=1 block); nothing is outstanding,
+    // so there is nothing to abort either.
+    if (opts.deadline !== undefined && Date.now() >= opts.deadline) throw new LensError('timeout', { what: opts.what, ms: 0 });
     const head = { slot, seq: this.nextSeq() };
     const message = build(head);
     this.options.transcript?.record('ccid', 'out', message);
     try {
-      await this.out.write(message, Date.now() + opts.timeoutMs, opts.what);
+      await this.out.write(message, capped(Date.now() + opts.timeoutMs, opts.deadline), opts.what);
     } catch (e) {
       // The command may or may not have left: never re-send; abort it if the write hung, and report.
       if (isLensError(e, 'timeout')) await this.recover(head, opts.what);
@@ -117,7 +125,7 @@ export class CcidTransport {
 
   private async receive(head: Head, opts: ExchangeOptions): Promise<CcidResponse> {
     const started = Date.now();
-    let deadline = started + opts.timeoutMs;
+    let deadline = capped(started + opts.timeoutMs, opts.deadline);
     let stale = 0;
     let extensions = 0;
     for (;;) {
@@ -142,7 +150,7 @@ export class CcidTransport {
         // for more time ends in the timeout path (abort) instead of holding the page forever.
         if (++extensions > MAX_TIME_EXTENSIONS) throw new LensError('timeout', { what: opts.what, ms: Date.now() - started });
         this.counters.timeExtensions++;
-        deadline = Date.now() + opts.timeoutMs * Math.max(1, r.error);
+        deadline = capped(Date.now() + opts.timeoutMs * Math.max(1, r.error), opts.deadline);
         continue;
       }
       return r;
@@ -209,6 +217,11 @@ export class CcidTransport {
   usbError(e: unknown): LensError {
     return mapUsbError(e, { ...this.options.errorContext, op: 'transfer' });
   }
+}
+
+/** A wait's end, never later than the command's deadline when there is one. */
+function capped(end: number, deadline: number | undefined): number {
+  return deadline === undefined ? end : Math.min(end, deadline);
 }
 
 /** Turn a failed response into the named error (libccid src/commands.c CCID_Receive + ccid_error). */

@@ -49,6 +49,8 @@ export class IsoDepInitiator {
   readonly stats: IsoDepStats = { blocksSent: 0, blocksReceived: 0, bytesSent: 0, bytesReceived: 0, iBlocksResent: 0, naksSent: 0, wtxRequests: 0 };
   private readonly maxRetries: number;
   private readonly maxWtxWaitMs: number;
+  /** Date.now() past which the command being exchanged must end (exchange's `deadline`). */
+  private deadline: number | undefined;
 
   constructor(
     private readonly link: RfLink,
@@ -64,8 +66,21 @@ export class IsoDepInitiator {
     return this.options.fsc - 3;
   }
 
-  /** Send one command (an APDU) with PCD chaining as needed; return the whole (chained) answer. */
-  async exchange(command: Uint8Array): Promise<Bytes> {
+  /**
+   * Send one command (an APDU) with PCD chaining as needed; return the whole (chained) answer.
+   * `deadline` (Date.now() ms): no block wait reaches past it, and no block is sent after it — the
+   * exchange fails with `timeout` instead (src/readers/command-deadline.ts); the caller recovers.
+   */
+  async exchange(command: Uint8Array, deadline?: number): Promise<Bytes> {
+    this.deadline = deadline;
+    try {
+      return await this.exchangeCommand(command);
+    } finally {
+      this.deadline = undefined;
+    }
+  }
+
+  private async exchangeCommand(command: Uint8Array): Promise<Bytes> {
     const wait = { wtxMs: 0 };
     const parts: Uint8Array[] = [];
     for (let off = 0; off < command.length || parts.length === 0; off += this.maxInf) parts.push(command.subarray(off, off + this.maxInf));
@@ -185,6 +200,11 @@ export class IsoDepInitiator {
   }
 
   private async send(frame: Bytes, timeoutMs: number): Promise<Received> {
+    if (this.deadline !== undefined) {
+      const left = this.deadline - Date.now();
+      if (left <= 0) throw new LensError('timeout', { what: 'ISO-DEP block', ms: 0 });
+      timeoutMs = Math.min(timeoutMs, left);
+    }
     this.options.transcript?.record('isodep', 'out', frame);
     this.stats.blocksSent++;
     this.stats.bytesSent += frame.length;

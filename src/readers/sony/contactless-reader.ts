@@ -13,6 +13,7 @@ import { SHORT_APDU_CAPABILITIES } from '../isodep/channel';
 import { isRfFailure, type TypeBLink } from '../isodep/link';
 import { QuietableTranscript } from './quiet-transcript';
 import type { BitRate } from '../isodep/type-b';
+import { commandDeadlineError, commandDeadlineMs } from '../command-deadline';
 import type { CardReader, OpenReaderOptions, ReaderInfo } from '../types';
 
 /**
@@ -87,8 +88,22 @@ export class SonyContactlessReader implements CardReader {
 
   transmit(apdu: Uint8Array): Promise<Uint8Array> {
     return this.serialise(async () => {
-      if (!this.session) throw new LensError('sony-card-not-activated');
-      return this.session.initiator.exchange(apdu);
+      const session = this.session;
+      if (!session) throw new LensError('sony-card-not-activated');
+      const bound = commandDeadlineMs(this.options.commandDeadlineMs);
+      const deadline = Date.now() + bound;
+      try {
+        return await session.initiator.exchange(apdu, deadline);
+      } catch (e) {
+        if (!isLensError(e, 'timeout') || Date.now() < deadline) throw e;
+        // Recovery (src/readers/command-deadline.ts): a command still running on the reader was
+        // already cancelled by the front end (RC-S380: ACK); the ISO-DEP block numbers and the card's
+        // state are now unknown, so the field goes off (the card resets: ISO/IEC 14443-3 §6.2) and the
+        // card must be activated again. The APDU is not sent again.
+        this.session = undefined;
+        await this.frontEnd.fieldOff().catch(() => undefined);
+        throw commandDeadlineError(bound, e);
+      }
     });
   }
 

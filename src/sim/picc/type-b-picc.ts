@@ -52,6 +52,12 @@ export class TypeBPicc {
   fsd = 32;
   /** S(WTX) requests to make before the next answer: each entry is one WTXM. */
   readonly pendingWtx: number[] = [];
+  /**
+   * Real time (ms) the card "works" before each S(WTX) request goes out. A real card asks for more
+   * time because it is busy, so requests come about one FWT apart (ISO/IEC 14443-4 §7.3); 0 (the
+   * default) answers at once. Lets a test run into the host's command deadline.
+   */
+  wtxDelayMs = 0;
 
   private readonly afi: number;
   /** PICC block number: 1 after activation (rule: "the PICC block number is initialised to 1"). */
@@ -89,7 +95,9 @@ export class TypeBPicc {
   async receive(frame: Uint8Array): Promise<Uint8Array | undefined> {
     if (this.state === 'power-off' || frame.length === 0) return undefined;
     if (this.state !== 'active') return this.receiveLayer3(frame);
-    return this.receiveBlock(frame);
+    const answer = await this.receiveBlock(frame);
+    if (answer && answer[0] === 0xf2 && this.wtxDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.wtxDelayMs));
+    return answer;
   }
 
   // ---- ISO/IEC 14443-3 -------------------------------------------------------------------------

@@ -316,4 +316,49 @@ describe('bounds', () => {
     expect(dev.controlOut.some((c) => c.request === 0x01)).toBe(true);
     await reader.close();
   });
+
+  it('time extensions that keep coming end at the command deadline: abort, VERIFY sent once, timeout', async () => {
+    const descriptor = descriptorWith(SCR3310_NTTCOM_DESCRIPTOR, { features: 0x00020040 });
+    const verify = '00 20 00 80 04 31 32 33 34';
+    // Each time extension is legal on its own (bError 255 → a 255 × 300 ms wait); one every 30 ms.
+    const ext = Array.from({ length: 20 }, (_, i) => ({ in: msg(0x80, 1, 0x80, 0xff, 0), delayMs: 30 * (i + 1) }));
+    const dev = new ScriptedCcidDevice(
+      [
+        { out: msg(0x62, 0, 1, 0, 0), then: [msg(0x80, 0, 0, 0, 0, ATR)] },
+        { out: msg(0x6f, 1, 0, 0, 0, verify), then: ext },
+      ],
+      { descriptor },
+    );
+    const reader = await openCcidReader(dev, { timeoutMs: 300, commandDeadlineMs: 100, platform: 'Linux x86_64' });
+    await reader.powerOn();
+    const err = await reader.transmit(bytes(verify)).catch((e: unknown) => e);
+    expect(isLensError(err, 'timeout')).toBe(true);
+    expect((err as { params: Record<string, unknown> }).params).toMatchObject({ what: 'APDU (overall command deadline)', ms: 100 });
+    expect(reader.transport.counters.timeExtensions).toBeGreaterThan(0);
+    expect(reader.transport.counters.timeExtensions).toBeLessThan(20);
+    expect(reader.transport.counters.aborts).toBe(1);
+    expect(dev.controlOut).toEqual([{ request: 0x01, value: (2 << 8) | 0, index: 0 }]);
+    expect(dev.bulkOut.filter((o) => o.includes('00 20 00 80'))).toHaveLength(1);
+    expect(dev.bulkOut[dev.bulkOut.length - 1]).toBe(msg(0x72, 2, 0, 0, 0));
+    await reader.close();
+  });
+
+  it('T=1: a card that sends S(WTX) after S(WTX) ends at the command deadline, the APDU never re-sent', async () => {
+    const verify = '00 20 00 80 04 31 32 33 34';
+    const wtxReq = (seq: number) => ({ in: msg(0x80, seq, 0, 0, 0, withLrc('00 c3 01 ff')), delayMs: 40 });
+    // S(WTX request, 255) answered by S(WTX response, 255) with bBWI 255, which the card answers with another request
+    const steps: Step[] = [...POWER_UP, { out: msg(0x6f, 3, 0, 0, 0, iBlock(0, verify)), then: [wtxReq(3)] }];
+    for (let seq = 4; seq < 12; seq++) steps.push({ out: msg(0x6f, seq, 0xff, 0, 0, withLrc('00 e3 01 ff')), then: [wtxReq(seq)] });
+    const dev = new ScriptedCcidDevice(steps);
+    const reader = await openCcidReader(dev, { timeoutMs: 300, commandDeadlineMs: 150, platform: 'Linux x86_64' });
+    await reader.powerOn();
+    const err = await reader.transmit(bytes(verify)).catch((e: unknown) => e);
+    expect(isLensError(err, 'timeout')).toBe(true);
+    expect((err as { params: Record<string, unknown> }).params).toMatchObject({ what: 'APDU (overall command deadline)' });
+    expect(dev.unexpected).toEqual([]);
+    // the deadline cut the chain of S(WTX) well before the script's 9 requests ran out
+    expect(dev.remaining).toBeGreaterThan(2);
+    expect(dev.bulkOut.filter((o) => o.includes('00 20 00 80'))).toHaveLength(1);
+    await reader.close();
+  });
 });
