@@ -5,13 +5,14 @@ import { FakeUsb } from '../../../src/sim/webusb/fake-usb';
 
 /** An echo device: whatever goes OUT on endpoint 1 comes back IN on endpoint 2. */
 class EchoDouble extends UsbDeviceDouble {
-  constructor(cls = 0xff, zlp = false) {
+  constructor(cls = 0xff, zlp = false, allowProtectedClasses = false) {
     super({
       identity: { vendorId: 0x1234, productId: 0x5678, manufacturerName: 'Test', productName: 'Echo' },
       configurationDescriptor: buildConfigurationDescriptor([
         { number: 0, cls, endpoints: [{ address: 0x01, type: 'bulk', packetSize: 64 }, { address: 0x82, type: 'bulk', packetSize: 64 }] },
       ]),
       sendsZeroLengthPacket: zlp,
+      allowProtectedClasses,
     });
   }
   protected onBulkOut(_ep: number, data: Uint8Array): void {
@@ -41,6 +42,10 @@ describe('UsbDeviceDouble', () => {
     expect(refusal).toBeInstanceOf(DOMException);
     expect((refusal as DOMException).name).toBe('SecurityError');
     expect((refusal as DOMException).message).toContain('protected class');
+    // An Isolated Web App with "usb-unrestricted" may claim it.
+    const allowed = new EchoDouble(0x0b, false, true);
+    await ready(allowed);
+    expect(allowed.configuration?.interfaces[0].claimed).toBe(true);
   });
 
   it('ends a transfer at a short packet and waits past a full one', async () => {
