@@ -34,6 +34,8 @@ async function bytesOf(d: Download): Promise<Buffer> {
 for (const lang of ['ja', 'en'] as const) {
   for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
     test(`sign certificate from a file, every tab (${lang}, ${viewport})`, async ({ page }, testInfo) => {
+      // Four axe scans (the ASN.1 tab alone has ~2,000 elements) and screenshots: generous on a shared 2-core machine.
+      test.setTimeout(120_000);
       await page.setViewportSize(VIEWPORTS[viewport]);
       await withLocale(page, lang);
       await openFile(page, 'ordinary/sign.der');
@@ -229,6 +231,7 @@ test.describe('dark colour scheme', () => {
   test.use({ colorScheme: 'dark' });
 
   test('the tabs stay readable in dark mode (axe) and are captured', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
     await withLocale(page, 'ja');
     await openFile(page, 'ordinary/sign.der');
     for (const name of TABS) {

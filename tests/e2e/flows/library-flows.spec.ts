@@ -42,6 +42,7 @@ async function importFiles(page: Page, files: string[]): Promise<void> {
 const entries = (page: Page) => page.locator('jpki-library-screen ul.list > li');
 
 test('import files, search, open; save from a file view; offline reload still shows and opens them', async ({ page, context, guard }) => {
+  test.setTimeout(90_000); // waits for the service worker to precache the whole app first
   await withLocale(page, 'en');
   await library(page);
   await expect(page.locator('html')).toHaveAttribute('data-sw', 'activated', { timeout: 20_000 });
@@ -179,6 +180,7 @@ test('a file that is not a certificate is reported by name and the others still 
 for (const lang of ['ja', 'en'] as const) {
   for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
     test(`library screens (${lang}, ${viewport}): empty, filled, opened — accessible and captured`, async ({ page }, testInfo) => {
+      test.setTimeout(90_000); // three axe scans and screenshots on a shared machine
       await page.setViewportSize(VIEWPORTS[viewport]);
       await withLocale(page, lang);
       await library(page);
