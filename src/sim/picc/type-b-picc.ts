@@ -10,6 +10,8 @@
 
 export interface ApduCard {
   transmit(apdu: Uint8Array): Promise<Uint8Array>;
+  /** Power-up reset of the chip (as SimCard.reset): current files and security status cleared. */
+  reset?(): Uint8Array | Promise<Uint8Array>;
 }
 
 export type PiccState = 'power-off' | 'idle' | 'ready' | 'active' | 'halt';
@@ -77,10 +79,28 @@ export class TypeBPicc {
     this.afi = options.afi ?? 0;
   }
 
-  /** Field switched on or off (a field reset puts the card back to IDLE and forgets its session). */
+  /**
+   * Field switched on or off. The PICC is powered by the field alone, so losing it loses every
+   * volatile state (ISO/IEC 14443-3 §6.2: a field reset; the PICC enters IDLE at the next power-up):
+   * the block protocol session here, and the chip's own state — selected files, a verified PIN —
+   * through the card's `reset()`, as a CCID reader double's IccPowerOn does. Called on every change
+   * of power (off → on and on → off), so a card placed on a reader whose field is on starts reset too.
+   */
   setField(on: boolean): void {
+    const wasPowered = this.state !== 'power-off';
     this.state = on ? 'idle' : 'power-off';
     this.resetSession();
+    if (wasPowered !== on) this.resetChip();
+  }
+
+  private resetChip(): void {
+    try {
+      const r = this.card.reset?.();
+      // An asynchronous reset's failure has nowhere to go: the next APDU will show the chip's state.
+      if (r instanceof Promise) r.catch(() => undefined);
+    } catch {
+      // same: a chip that cannot reset answers what it answers
+    }
   }
 
   /** The FSCI and bit-rate capability the card advertises. */

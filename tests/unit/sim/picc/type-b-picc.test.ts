@@ -118,3 +118,19 @@ describe('RfField', () => {
     expect((await field.transceive(h('02 00'), { pcdToPicc: 424, piccToPcd: 424 }, 1000)).kind).toBe('frame');
   });
 });
+
+describe('TypeBPicc power: the chip is reset whenever the field powers it up or down (ISO/IEC 14443-3 §6.2)', () => {
+  it('calls the card\'s reset() on every change of power, not on a repeated setField', () => {
+    let resets = 0;
+    const resettable = { transmit: (apdu: Uint8Array) => card.transmit(apdu), reset: () => (resets++, Uint8Array.of(0x3b, 0x00)) };
+    const picc = new TypeBPicc(resettable);
+    picc.setField(false); // already off: nothing happens
+    expect(resets).toBe(0);
+    picc.setField(true);
+    expect(resets).toBe(1);
+    picc.setField(true); // still on (e.g. ATTRIB after a field already on)
+    expect(resets).toBe(1);
+    picc.setField(false);
+    expect(resets).toBe(2);
+  });
+});
