@@ -223,7 +223,12 @@ export class JpkiCardOverview extends LitElement {
       ${slot.der
         ? html`<p class="small">${t('app.flows.certs.size', { bytes: slot.der.length })}</p>
             <a class="btn open" href=${formatHash('reader', 'certificate', kind)}>${t('app.flows.certs.open')}</a>`
-        : html`<p class="small">${slot.error ? t(`error.${slot.error.code}`, slot.error.params) : ''}</p>`}
+        : html`<p class="small">${slot.error ? t(`error.${slot.error.code}`, slot.error.params) : ''}</p>
+            ${kind === 'auth' && slot.error?.code === 'pin-not-verified'
+              ? html`<button class="btn primary open" type="button" data-testid="read-auth" ?disabled=${this.session.value.busy !== undefined} @click=${() => void this.askPin('jpki-auth')}>
+                  ${t('app.flows.certs.read-auth')}
+                </button>`
+              : nothing}`}
     </li>`;
   }
 

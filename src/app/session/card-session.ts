@@ -487,12 +487,18 @@ export class CardSessionModel {
     });
   }
 
-  /** The auth PIN (needed for the auth certificate on smartphone tokens; offered for completeness). */
+  /**
+   * The auth PIN, then the auth certificate: on smartphone tokens that certificate is readable only
+   * after the PIN (jpki/myna#6), so the overview offers this where the free read was refused.
+   */
   verifyAuth(value: string, acknowledgeLastTry: boolean): Promise<PinOutcome> {
     return this.pinStep('verify', 'jpki-auth', async (channel) => {
       const jpki = new (this.runtime().JpkiAp)(channel);
       await jpki.verifyPin('auth', value, { acknowledgeLastTry });
       this.updatePin('jpki-auth', 'max');
+      const der = await jpki.readCertificate('auth');
+      const card = this.snap.card;
+      if (card) this.patch({ card: { ...card, certificates: { ...card.certificates, auth: { der } } } });
     });
   }
 

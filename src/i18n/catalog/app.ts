@@ -283,6 +283,7 @@ export const appCatalog: Catalog = {
     'app.flows.face.address-image': "券面の住所 (画像)",
     'app.flows.face.show': "券面の情報を表示",
     'app.flows.face.hide': "券面の情報を伏せる",
+    'app.flows.certs.read-auth': "利用者証明用の暗証番号を入力して読む",
     // --- end app flows ---
     // --- certificate & library ---
     'app.cert.loading': '証明書を解析しています…',
@@ -766,6 +767,7 @@ export const appCatalog: Catalog = {
     'app.flows.face.address-image': "Address as printed on the card (image)",
     'app.flows.face.show': "Show the card face",
     'app.flows.face.hide': "Hide the card face",
+    'app.flows.certs.read-auth': "Enter the authentication PIN",
     // --- end app flows ---
     // --- certificate & library ---
     'app.cert.loading': 'Reading the certificate…',

@@ -36,3 +36,26 @@ for (const profile of ['rcs380', 'rcs300'] as const) {
     });
   });
 }
+
+test.describe('a smartphone token on the RC-S380', () => {
+  test.use({ sim: { devices: [{ profile: 'rcs380', card: { token: 'android' } }], chooser: 'first' } });
+
+  test('the auth certificate needs the auth PIN there: asked for, then opened', async ({ page }, testInfo) => {
+    await withLocale(page, 'ja');
+    await page.goto('/');
+    await appReady(page);
+    await page.getByTestId('connect').click();
+    await overviewCounters(page);
+    await expect(page.getByTestId('token-kind')).toContainText('Android');
+    await page.getByTestId('read-auth').click();
+    const dialog = page.getByTestId('pin-dialog');
+    await expect(dialog.getByTestId('pin-tries')).toContainText('3');
+    const input = dialog.locator('input[name="pin"]');
+    await input.fill('1234');
+    await input.press('Enter');
+    await expect(page.locator('[data-kind="auth"] a.open')).toBeVisible({ timeout: 15_000 });
+    expect(await pinVerifies(page)).toHaveLength(1);
+    await expectAccessible(page, testInfo, 'smartphone-token');
+    await screenshot(page, 'flow-19-smartphone-token', 'ja', 'desktop');
+  });
+});

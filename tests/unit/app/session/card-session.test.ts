@@ -200,3 +200,16 @@ describe('card pulled mid-read', () => {
     expect(session.value.card).toBeUndefined();
   });
 });
+
+describe('smartphone token', () => {
+  it('the auth certificate needs the auth PIN there: refused without it, read after verifyAuth', async () => {
+    const { session, card } = setup({ token: 'android' });
+    await session.connect();
+    expect(session.value.card?.info.token.kind).toBe('android-token');
+    expect(session.value.card?.certificates.auth.error?.code).toBe('pin-not-verified');
+    expect(pinVerifies(card!)).toEqual([]);
+    expect(await session.verifyAuth('1234', false)).toEqual({ ok: true });
+    expect(session.value.card?.certificates.auth.der?.[0]).toBe(0x30);
+    expect(pinVerifies(card!)).toHaveLength(1);
+  });
+});
