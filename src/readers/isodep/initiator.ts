@@ -87,7 +87,15 @@ export class IsoDepInitiator {
     let answer: Extract<Block, { type: 'I' }> | undefined;
     for (let i = 0; i < parts.length; i++) {
       const chaining = i < parts.length - 1;
-      const reply = await this.sendIBlock(iBlock(this.bn, parts[i], chaining), chaining, wait);
+      const block = iBlock(this.bn, parts[i], chaining);
+      let reply: Block;
+      try {
+        reply = await this.sendIBlock(block, chaining, wait);
+      } finally {
+        // The block is a copy of (part of) the command, which may be a PIN; it is kept only while it
+        // may have to be sent again (rule 6), never after (house rule 7).
+        block.fill(0);
+      }
       this.bn ^= 1; // toggled on the R(ACK) of our bn (chaining) or on the I-block answer
       if (reply.type === 'I') answer = reply;
     }

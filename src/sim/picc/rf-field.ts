@@ -8,7 +8,7 @@
  * 2 high), EOF 10 etu; the CRC_B adds 2 characters. Between the PCD's frame and the PICC's answer
  * TR0 + TR1 (minimums 64/fs + 80/fs, fs = fc/16). The card's own processing time is not modeled.
  */
-import type { TypeBPicc } from './type-b-picc';
+import { pinRangeOfBlock, type TypeBPicc } from './type-b-picc';
 
 export type RfFaultKind =
   /** the frame never reaches the card (the reader times out; the card saw nothing) */
@@ -62,8 +62,10 @@ export class RfField {
   on = false;
   readonly faults: RfFault[] = [];
   readonly stats: RfStats = { framesToCard: 0, framesFromCard: 0, bytesToCard: 0, bytesFromCard: 0, timeouts: 0, crcErrors: 0, airTimeUs: 0 };
-  /** Every frame exchanged, for tests: what the card got and what it answered. */
+  /** Every frame exchanged, for tests: what the card got and what it answered (PIN data zeroed). */
   readonly log: { toCard: Uint8Array; outcome: RfOutcome }[] = [];
+  /** The last frame was a chained part of a PIN-carrying command (its next part is PIN data too). */
+  private pinChain = false;
 
   constructor(picc?: TypeBPicc) {
     this.picc = picc;
@@ -94,6 +96,8 @@ export class RfField {
   /**
    * One frame into the field at `rates`; `understood` is false when the reader is not set up for
    * Type B framing (then no card can answer). `timeoutUs` is what the reader would wait.
+   * A frame carrying PIN data has that data zeroed in place once the exchange is over (house rule 7):
+   * the reader doubles pass a view of their USB buffer, which is also the `usbLog` entry.
    */
   async transceive(frame: Uint8Array, rates: { pcdToPicc: number; piccToPcd: number }, timeoutUs: number, understood = true): Promise<RfOutcome> {
     this.setField(true);
@@ -120,8 +124,16 @@ export class RfField {
         outcome = { kind: 'crc-error' };
       } else outcome = { kind: 'frame', frame: answer };
     }
+    this.forgetPin(frame);
     this.log.push({ toCard: frame.slice(), outcome });
     return outcome;
+  }
+
+  private forgetPin(frame: Uint8Array): void {
+    const range = pinRangeOfBlock(frame, this.pinChain);
+    // Only I-blocks move the chain on; R(ACK)/S(WTX) in between leave it as it was.
+    if ((frame[0] & 0xe2) === 0x02) this.pinChain = range !== undefined && (frame[0] & 0x10) !== 0;
+    if (range) frame.fill(0, range[0], range[1]);
   }
 
   private takeFault(frame: Uint8Array): RfFaultKind | undefined {

@@ -7,6 +7,7 @@
  * States (ISO/IEC 14443-3 §7.11 Figure 24): POWER-OFF → IDLE (field on) → READY (answered REQB/WUPB)
  * → ACTIVE (ATTRIB with our PUPI) → HALT (HLTB or S(DESELECT)); WUPB wakes HALT.
  */
+import { carriesPin } from '../t1/card-t1';
 
 export interface ApduCard {
   transmit(apdu: Uint8Array): Promise<Uint8Array>;
@@ -182,16 +183,20 @@ export class TypeBPicc {
     this.commandParts.push(inf.slice());
     if (pcb & 0x10) return this.remember(Uint8Array.of(0xa2 | this.bn)); // chained part → R(ACK)
     const command = this.commandParts.reduce(join, new Uint8Array(0));
+    for (const part of this.commandParts) part.fill(0); // the parts may hold a PIN (house rule 7)
     this.commandParts = [];
     let response: Uint8Array;
     try {
       response = await this.card.transmit(command);
     } catch {
+      command.fill(0);
       // The chip inside failed (e.g. the virtual card was "removed"): no answer, no power.
       this.setField(false);
       return undefined;
     }
-    this.executed.push({ command, response: response.slice() });
+    // Tests count and inspect executed commands by their header; a PIN's data is kept nowhere.
+    this.executed.push({ command: withoutPinData(command), response: response.slice() });
+    command.fill(0);
     this.responseLeft = response;
     return this.nextResponseBlock();
   }
@@ -238,9 +243,31 @@ export class TypeBPicc {
 
   private resetSession(): void {
     this.bn = 1;
+    for (const part of this.commandParts) part.fill(0);
     this.commandParts = [];
     this.responseLeft = undefined;
     this.lastBlock = undefined;
     this.wtxWaiting = undefined;
   }
+}
+
+/** A copy of `apdu` with the data of a PIN-carrying command zeroed (header and Lc kept). */
+function withoutPinData(apdu: Uint8Array): Uint8Array {
+  const copy = apdu.slice();
+  if (copy.length > 5 && carriesPin(copy[0], copy[1])) copy.fill(0, 5);
+  return copy;
+}
+
+/**
+ * Where the PIN bytes of an ISO-DEP block sit, so the reader doubles can zero them in every buffer
+ * the block went through (their USB buffers are the ones in `usbLog`). `continuing`: the previous
+ * block was a chained part of a PIN-carrying command. Undefined when the block carries no PIN.
+ * I-block: PCB, then INF; a command's first part starts CLA INS P1 P2 Lc (ISO/IEC 14443-4 §7.1,
+ * ISO/IEC 7816-4 §5.1).
+ */
+export function pinRangeOfBlock(block: Uint8Array, continuing: boolean): readonly [number, number] | undefined {
+  const pcb = block[0];
+  if (block.length < 2 || (pcb & 0xe2) !== 0x02 || pcb & 0x0c) return undefined; // not a plain I-block
+  if (continuing) return [1, block.length];
+  return block.length > 6 && carriesPin(block[1], block[2]) ? [6, block.length] : undefined;
 }

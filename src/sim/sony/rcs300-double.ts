@@ -66,7 +66,7 @@ function objects(data: Uint8Array): Map<number, Uint8Array> | undefined {
       at += 2;
     } else len = first;
     if (at + len > data.length) return undefined;
-    out.set(tag, data.slice(at, at + len));
+    out.set(tag, data.subarray(at, at + len));
     at += len;
   }
   return out;
@@ -102,7 +102,9 @@ export class Rcs300Double extends ContactlessReaderDouble {
       this.sendIn(2, Uint8Array.of(0x81, 0, 0, 0, 0, data[5], seq, 0x42, 0x00, 0x00));
       return;
     }
-    const apdu = data.slice(10);
+    // Views, not copies, all the way to the 95 object's frame: the RF field zeroes a PIN in place,
+    // and with it this USB buffer (the usbLog entry) and the pseudoApdus entry — house rule 7.
+    const apdu = data.subarray(10);
     this.pseudoApdus.push(apdu);
     void this.answer(apdu).then((abData) => {
       if (this.isUnplugged) return;
@@ -141,10 +143,10 @@ export class Rcs300Double extends ContactlessReaderDouble {
   private body(apdu: Uint8Array): Uint8Array | undefined {
     if (apdu[4] === 0x00 && apdu.length >= 7) {
       const lc = (apdu[5] << 8) | apdu[6];
-      return apdu.length === 7 + lc + 2 ? apdu.slice(7, 7 + lc) : undefined;
+      return apdu.length === 7 + lc + 2 ? apdu.subarray(7, 7 + lc) : undefined;
     }
     const lc = apdu[4];
-    return apdu.length === 5 + lc + 1 ? apdu.slice(5, 5 + lc) : undefined;
+    return apdu.length === 5 + lc + 1 ? apdu.subarray(5, 5 + lc) : undefined;
   }
 
   private manage(objs: Map<number, Uint8Array>): Uint8Array {

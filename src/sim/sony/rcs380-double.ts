@@ -93,7 +93,9 @@ export class Rcs380Double extends ContactlessReaderDouble {
     this.sendIn(1, ACK);
     const epoch = this.epoch;
     const code = payload[1];
-    const params = payload.slice(2);
+    // A view, not a copy: InCommRF's frame is zeroed in place when it carries a PIN, and so is the
+    // USB buffer it came in (the usbLog entry) — house rule 7.
+    const params = payload.subarray(2);
     this.commands.push({ code, params });
     void this.execute(code, params).then((answer) => {
       if (epoch !== this.epoch || this.isUnplugged) return;
@@ -148,7 +150,7 @@ export class Rcs380Double extends ContactlessReaderDouble {
   private async inCommRf(p: Uint8Array): Promise<Uint8Array> {
     if (p.length < 2) return Uint8Array.of(0x01, 0, 0, 0);
     const timeoutUs = (p[0] | (p[1] << 8) || 0xffff) * 100;
-    const frameToCard = p.slice(2);
+    const frameToCard = p.subarray(2); // a view (see onBulkOut)
     const sendRate = TYPE_B_RATE[this.sendType];
     const recvRate = TYPE_B_RATE[this.recvType];
     const key = (k: number) => this.protocol.get(k) ?? 0;

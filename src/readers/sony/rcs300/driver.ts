@@ -46,8 +46,13 @@ class TransparentTypeBLink implements TypeBLink {
   constructor(private readonly escape: EscapeTransport) {}
 
   async transceive(frame: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
-    const data = await this.escape.call(transparentExchange(frame, timeoutMs * 1000), 'transparent exchange', timeoutMs);
-    return exchangeResult(parseTransparentResponse(data));
+    const pseudoApdu = transparentExchange(frame, timeoutMs * 1000);
+    try {
+      const data = await this.escape.call(pseudoApdu, 'transparent exchange', timeoutMs);
+      return exchangeResult(parseTransparentResponse(data));
+    } finally {
+      pseudoApdu.fill(0); // it holds a copy of the ISO-DEP block, which may carry a PIN (house rule 7)
+    }
   }
 
   setBitRates(rates: LinkRates): Promise<void> {

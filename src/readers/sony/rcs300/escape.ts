@@ -30,7 +30,12 @@ export class EscapeTransport {
     this.seq = (this.seq + 1) & 0xff;
     this.calls++;
     this.transcript?.note('rcs300', what);
-    await this.pipe.write(escape({ slot: 0, seq }, pseudoApdu));
+    const message = escape({ slot: 0, seq }, pseudoApdu);
+    try {
+      await this.pipe.write(message);
+    } finally {
+      message.fill(0); // a copy of the pseudo-APDU, which may carry a VERIFY's block (house rule 7)
+    }
     // Stale answers (a bSeq from an abandoned call) and time-extension notices are skipped, a few at most.
     for (let i = 0; i < 8; i++) {
       const r = decodeResponse(await this.pipe.read(ccidLength, this.timeoutMs + rfWaitMs));

@@ -63,7 +63,15 @@ export class Port100Chipset {
     const name = COMMAND_NAMES[code] ?? `0x${code.toString(16)}`;
     this.options.transcript?.note('port100', name);
     this.commands++;
-    await this.pipe.write(encodeFrame(concat(0xd6, code, params)));
+    const payload = concat(0xd6, code, params);
+    const frame = encodeFrame(payload);
+    try {
+      await this.pipe.write(frame);
+    } finally {
+      // Both copies may hold a PIN (an InCommRF carrying a VERIFY); transferOut has taken its own.
+      payload.fill(0);
+      frame.fill(0);
+    }
     const bound = this.timeoutMs + rfWaitMs;
     const ack = await this.readFrame(bound);
     if (ack.kind !== 'ack') throw new LensError('port100-no-ack', { command: name });
@@ -99,7 +107,12 @@ export class Port100Chipset {
   }
 
   async inCommRf(frame: Uint8Array, timeoutMs: number): Promise<Bytes> {
-    return parseInCommRf(await this.command(CMD.InCommRF, inCommRfParams(frame, timeoutMs), timeoutMs));
+    const params = inCommRfParams(frame, timeoutMs);
+    try {
+      return parseInCommRf(await this.command(CMD.InCommRF, params, timeoutMs));
+    } finally {
+      params.fill(0); // a copy of the ISO-DEP block, which may carry a PIN (house rule 7)
+    }
   }
 
   private checkStatus(command: string, data: Uint8Array): void {
