@@ -14,7 +14,6 @@
  *    "encode and compare" verification RFC 8017 §8.2.2 itself prescribes. Only public values are
  *    involved, so timing does not matter. (jpki/myna does the same check, `rsa_pkcs1_public_unpad`.)
  */
-import { Certificate } from 'pkijs';
 import { LensError } from '../errors';
 
 export interface RsaPublicKey {
@@ -34,6 +33,9 @@ function b64urlToBigInt(s: string): bigint {
 /** The RSA public key of a DER certificate. Throws `certificate-unparseable` / `certificate-key-not-rsa`. */
 export async function rsaKeyOfCertificate(der: Uint8Array): Promise<RsaPublicKey> {
   let spki: ArrayBuffer;
+  // pkijs is loaded here, on first use, so that importing the card layer does not pull ~75 KB gzip
+  // of pkijs into the app's first download (issue 6: initial JS ≤ 80 KB gzip).
+  const { Certificate } = await import('pkijs');
   try {
     const cert = Certificate.fromBER(der.slice());
     spki = cert.subjectPublicKeyInfo.toSchema().toBER(false);

@@ -687,7 +687,7 @@ export const appCatalog: Catalog = {
     'app.flows.pin.jpki-sign.reset': "The signature password is locked. It can be re-set at your municipal office, or re-initialised at a convenience-store kiosk if you know your authentication PIN.",
     'app.flows.pin.jpki-auth.reset': "The authentication PIN is locked. It can be re-set at your municipal office.",
     'app.flows.pin.kenhojo.reset': "The card-info input support PIN is locked. It can be re-set at your municipal office.",
-    'app.flows.pin.tries': "{remaining} of {max} tries left. A wrong entry uses one.",
+    'app.flows.pin.tries': "Tries left: {remaining} of {max}. A wrong entry uses one.",
     'app.flows.pin.blocked-short': "Locked (0 tries left)",
     'app.flows.pin.blocked.heading': "This PIN cannot be used",
     'app.flows.pin.blocked.nothing-sent': "Nothing has been sent to the card.",

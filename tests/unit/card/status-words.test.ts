@@ -13,7 +13,7 @@ describe('status words', () => {
     expect(e.message).toBe('SW 63C2 (PIN wrong, 2 tries left) after VERIFY');
     expect(new CardStatusError(0x63c1).message).toBe('SW 63C1 (PIN wrong, 1 try left)');
     expect(t('error.sw-63cx', e.params, 'ja')).toBe('暗証番号が違います。残り 2 回です。');
-    expect(t('error.sw-63cx', e.params, 'en')).toBe('Wrong PIN. 2 tries left.');
+    expect(t('error.sw-63cx', e.params, 'en')).toBe('Wrong PIN. Tries left: 2.');
   });
   it('gives every listed SW a code sw-xxxx and a name', () => {
     expect(new CardStatusError(0x6982).code).toBe('sw-6982');
