@@ -7,6 +7,7 @@
  * States (ISO/IEC 14443-3 §7.11 Figure 24): POWER-OFF → IDLE (field on) → READY (answered REQB/WUPB)
  * → ACTIVE (ATTRIB with our PUPI) → HALT (HLTB or S(DESELECT)); WUPB wakes HALT.
  */
+import { concat } from '../card/bytes';
 import { carriesPin } from '../t1/card-t1';
 
 export interface ApduCard {
@@ -35,13 +36,6 @@ export interface ExecutedApdu {
 
 const FS_TABLE = [16, 24, 32, 40, 48, 64, 96, 128, 256];
 const RATE_BY_CODE = [106, 212, 424, 848];
-
-function join(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
 
 export class TypeBPicc {
   state: PiccState = 'power-off';
@@ -182,7 +176,7 @@ export class TypeBPicc {
     this.bn ^= 1;
     this.commandParts.push(inf.slice());
     if (pcb & 0x10) return this.remember(Uint8Array.of(0xa2 | this.bn)); // chained part → R(ACK)
-    const command = this.commandParts.reduce(join, new Uint8Array(0));
+    const command = concat(...this.commandParts);
     for (const part of this.commandParts) part.fill(0); // the parts may hold a PIN (house rule 7)
     this.commandParts = [];
     let response: Uint8Array;

@@ -14,6 +14,7 @@
  * objects outside a session refused with `01 63 01`, and any non-Escape message answered with a
  * failed SlotStatus (bError 00, command not supported).
  */
+import { berLength, concat } from '../card/bytes';
 import type { ApduCard, TypeBPiccOptions } from '../picc/type-b-picc';
 import { ContactlessReaderDouble } from './contactless-double';
 import { RCS300_CONFIGURATION } from './rcs300-descriptors';
@@ -36,20 +37,6 @@ const UNSUPPORTED = status(0x01, 0x6a, 0x81);
 const NO_ANSWER = status(0x02, 0x64, 0x01);
 /** Corpus trace, "Get firmware version" answer (illustrative bytes). */
 const FIRMWARE = Uint8Array.of(0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0xff, 0xff, 0x04, 0x01, 0xff, 0xff, 0x01, 0x00, 0xff, 0xff, 0x00, 0x00);
-
-function cat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function berLength(n: number): Uint8Array {
-  return n < 0x80 ? Uint8Array.of(n) : n < 0x100 ? Uint8Array.of(0x81, n) : Uint8Array.of(0x82, n >> 8, n & 0xff);
-}
 
 /** Data objects of a request: one-byte tags except 5F xx; BER lengths. */
 function objects(data: Uint8Array): Map<number, Uint8Array> | undefined {
@@ -109,16 +96,16 @@ export class Rcs300Double extends ContactlessReaderDouble {
     void this.answer(apdu).then((abData) => {
       if (this.isUnplugged) return;
       const header = Uint8Array.of(0x83, abData.length & 0xff, (abData.length >> 8) & 0xff, 0, 0, 0, seq, 0x02, 0x00, 0x00);
-      this.sendIn(2, cat(header, abData));
+      this.sendIn(2, concat(header, abData));
     });
   }
 
   private async answer(apdu: Uint8Array): Promise<Uint8Array> {
-    if (apdu[0] === 0xff && apdu[1] === 0x56 && apdu.length === 4) return cat(FIRMWARE, Uint8Array.of(0x90, 0x00));
+    if (apdu[0] === 0xff && apdu[1] === 0x56 && apdu.length === 4) return concat(FIRMWARE, Uint8Array.of(0x90, 0x00));
     if (apdu[0] !== 0xff || apdu[1] !== 0x50 || apdu[2] !== 0x00 || apdu.length < 5) return Uint8Array.of(0x6e, 0x00);
     const data = this.body(apdu);
     const objs = data && objects(data);
-    const done = (obj: Uint8Array) => cat(obj, Uint8Array.of(0x90, 0x00));
+    const done = (obj: Uint8Array) => concat(obj, Uint8Array.of(0x90, 0x00));
     if (!objs || objs.size === 0) return done(MALFORMED);
     switch (apdu[3]) {
       case 0x00:
@@ -175,7 +162,7 @@ export class Rcs300Double extends ContactlessReaderDouble {
     const typeB = this.protocol?.proto === 0x01;
     const outcome = await this.field.transceive(frame, { pcdToPicc: 106, piccToPcd: 106 }, timeoutUs, typeB);
     if (outcome.kind === 'timeout') return NO_ANSWER;
-    if (outcome.kind === 'crc-error') return cat(OK, Uint8Array.of(0x92, 0x01, 0x00, 0x96, 0x02, 0x01, 0x00));
-    return cat(OK, Uint8Array.of(0x92, 0x01, 0x00, 0x96, 0x02, 0x00, 0x00, 0x97), berLength(outcome.frame.length), outcome.frame);
+    if (outcome.kind === 'crc-error') return concat(OK, Uint8Array.of(0x92, 0x01, 0x00, 0x96, 0x02, 0x01, 0x00));
+    return concat(OK, Uint8Array.of(0x92, 0x01, 0x00, 0x96, 0x02, 0x00, 0x00, 0x97), berLength(outcome.frame.length), outcome.frame);
   }
 }

@@ -7,17 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { isLensError } from '../../../../src/errors';
 import { fromHex } from '../../../../src/readers/isodep/bytes';
 import { COMMAND_DEADLINE_WHAT } from '../../../../src/readers/command-deadline';
-import { openRcs300 } from '../../../../src/readers/sony/rcs300/driver';
-import { openRcs380 } from '../../../../src/readers/sony/rcs380/driver';
 import { createVirtualMyNumberCard } from '../../../../src/sim';
-import { Rcs300Double, Rcs380Double } from '../../../../src/sim/sony';
+import { sonyDoubles } from './sony-doubles';
 
-const doubles = {
-  'RC-S380': { make: (card: ReturnType<typeof createVirtualMyNumberCard>) => new Rcs380Double({ card }), open: openRcs380 },
-  'RC-S300': { make: (card: ReturnType<typeof createVirtualMyNumberCard>) => new Rcs300Double({ card }), open: openRcs300 },
-} as const;
-
-describe.each(Object.entries(doubles))('command deadline through the %s double', (_name, d) => {
+describe.each(Object.entries(sonyDoubles))('command deadline through the %s double', (_name, d) => {
   it('S(WTX) after S(WTX) ends in timeout at the deadline: field off, VERIFY executed once, card to activate again', async () => {
     const card = createVirtualMyNumberCard();
     const device = d.make(card);

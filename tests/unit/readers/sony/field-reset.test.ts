@@ -6,10 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../../../src/readers/isodep/bytes';
 import type { CardReader } from '../../../../src/readers';
-import { openRcs300 } from '../../../../src/readers/sony/rcs300/driver';
-import { openRcs380 } from '../../../../src/readers/sony/rcs380/driver';
 import { createVirtualMyNumberCard } from '../../../../src/sim';
-import { Rcs300Double, Rcs380Double } from '../../../../src/sim/sony';
+import { sonyDoubles } from './sony-doubles';
 
 const SELECT_JPKI = fromHex('00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01');
 const SELECT_SIGN_PIN = fromHex('00 A4 02 0C 02 00 1B');
@@ -41,12 +39,7 @@ async function expectLockedAgain(reader: CardReader, card: ReturnType<typeof cre
   expect(await sw(reader, READ_HEAD)).toBe('69 82');
 }
 
-const doubles = {
-  'RC-S380': { make: (card: ReturnType<typeof createVirtualMyNumberCard>) => new Rcs380Double({ card }), open: openRcs380 },
-  'RC-S300': { make: (card: ReturnType<typeof createVirtualMyNumberCard>) => new Rcs300Double({ card }), open: openRcs300 },
-} as const;
-
-describe.each(Object.entries(doubles))('field reset through the %s double', (_name, d) => {
+describe.each(Object.entries(sonyDoubles))('field reset through the %s double', (_name, d) => {
   it('VERIFY, field off (powerOff), field on (powerOn): the card is reset, the sign certificate read gives 69 82', async () => {
     const card = createVirtualMyNumberCard();
     const device = d.make(card);

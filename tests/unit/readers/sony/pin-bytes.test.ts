@@ -6,18 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { JpkiAp } from '../../../../src/card/jpki';
 import { toHex } from '../../../../src/readers/isodep/bytes';
-import { openRcs300 } from '../../../../src/readers/sony/rcs300/driver';
-import { openRcs380 } from '../../../../src/readers/sony/rcs380/driver';
 import { createVirtualMyNumberCard } from '../../../../src/sim';
 import { Rcs300Double, Rcs380Double } from '../../../../src/sim/sony';
+import { sonyDoubles } from './sony-doubles';
 
 const ascii = (pin: string) => toHex(new TextEncoder().encode(pin));
-const doubles = {
-  'RC-S380': { make: (card: ReturnType<typeof createVirtualMyNumberCard>) => new Rcs380Double({ card }), open: openRcs380 },
-  'RC-S300': { make: (card: ReturnType<typeof createVirtualMyNumberCard>) => new Rcs300Double({ card }), open: openRcs300 },
-} as const;
 
-describe.each(Object.entries(doubles))('PIN bytes after a VERIFY through the %s double', (_name, d) => {
+describe.each(Object.entries(sonyDoubles))('PIN bytes after a VERIFY through the %s double', (_name, d) => {
   it('usbLog, the RF log and the executed list hold the VERIFY headers but no PIN byte', async () => {
     const card = createVirtualMyNumberCard();
     const device = d.make(card);
