@@ -111,6 +111,17 @@ describe('RC-S380 driver ↔ RC-S380 double', () => {
     await reader.close();
   });
 
+  it('APDUs issued together are carried one after the other (one APDU at a time)', async () => {
+    const { reader, device } = await setUp();
+    await reader.powerOn();
+    const apdus = ['00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01', '00 A4 02 0C 02 00 0A', '00 B0 00 00 04'];
+    const answers = await Promise.all(apdus.map((a) => reader.transmit(fromHex(a))));
+    // Interleaved blocks would break the ISO-DEP block numbers or the card's current file.
+    expect(answers.map((a) => toHex(a.subarray(-2)))).toEqual(['90 00', '90 00', '90 00']);
+    expect(device.picc?.executed.slice(-3).map((e) => toHex(e.command))).toEqual(apdus);
+    await reader.close();
+  });
+
   it('a device held by the port100 module (claim refused) is interface-busy; a refused open is device-access-denied', async () => {
     await expect(openRcs380(new Rcs380Double({ heldByOsDriver: 'claim' }), { platform: 'Linux x86_64' })).rejects.toMatchObject({ code: 'interface-busy' });
     await expect(openRcs380(new Rcs380Double({ heldByOsDriver: 'open' }), { platform: 'Win32' })).rejects.toMatchObject({ code: 'device-access-denied' });
