@@ -29,7 +29,7 @@ export const USAGE = `usage: jpki-lens <command> [options]
                                  PEM bundle of the auth CA certificates (TLS client-auth servers)
   oids                           OID file for openssl asn1parse -oid
 options: --lang ja|en (default en)
-exit codes: 0 ok, 1 verification failed, 2 usage, 3 bad input, 4 revocation could not be established
+exit codes: 0 ok, 1 verification failed, 2 usage, 3 bad input, 4 revocation could not be established, 70 internal error
 `;
 
 function usage(detail: string): never {

@@ -27,7 +27,8 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error ${e.code}: ${locale === 'ja' ? both.ja : both.en}\n`);
       return e.code === 'pki-cli-usage' ? EXIT.usage : EXIT.badInput;
     }
-    process.stderr.write(`${t('error.pki-cli-usage', { detail: String(e) })}\n`);
+    // Not a LensError: a bug, not the user's input or usage (exit 70, README); say so, not "usage".
+    process.stderr.write(`error pki-internal: ${t('error.pki-internal', { detail: String(e) })}\n`);
     return EXIT.internal;
   }
 }

@@ -13,6 +13,7 @@ export const pkiCatalog: Catalog = {
     'error.pki-bad-crl': 'CRL (失効リスト) として解析できません。',
     'error.pki-cli-usage': 'コマンドの使い方が正しくありません: {detail}',
     'error.pki-file-unreadable': 'ファイルを読めません: {file}',
+    'error.pki-internal': 'JPKI Lens の内部エラーです (不具合です。報告してください): {detail}',
 
     'pki.field.keyUsage': '鍵用途',
     'pki.field.ca': 'CA',
@@ -150,6 +151,7 @@ export const pkiCatalog: Catalog = {
     'error.pki-bad-crl': 'Not decodable as a CRL (revocation list).',
     'error.pki-cli-usage': 'Wrong command usage: {detail}',
     'error.pki-file-unreadable': 'Cannot read the file: {file}',
+    'error.pki-internal': 'Internal error in JPKI Lens (a bug: please report it): {detail}',
 
     'pki.field.keyUsage': 'Key usage',
     'pki.field.ca': 'CA',
