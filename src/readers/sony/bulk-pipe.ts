@@ -9,6 +9,7 @@
  */
 import { LensError } from '../../errors';
 import type { TraceLayer, Transcript } from '../../trace/transcript';
+import { quiet, withTimeout } from '../../usb/bounded';
 import { mapUsbError, type UsbErrorContext } from '../../usb/errors';
 import { concat, type Bytes } from '../isodep/bytes';
 
@@ -21,6 +22,8 @@ export interface BulkPipeOptions {
   readonly layer?: TraceLayer;
   /** For the shared WebUSB error mapping (src/usb/errors.ts): reader name, ids, OS. */
   readonly context: Omit<UsbErrorContext, 'op'>;
+  /** Bound on one transferOut (default 5000 ms): a device that never takes the data must not hang us. */
+  readonly writeTimeoutMs?: number;
 }
 
 /** Statistics the benchmark reads. */
@@ -45,7 +48,9 @@ export class BulkPipe {
     this.options.transcript?.record(this.options.layer ?? 'usb', 'out', data);
     let r: USBOutTransferResult;
     try {
-      r = await this.device.transferOut(this.options.outEndpoint, data);
+      // On a time-out the transfer stays pending in the browser; the caller gets 'timeout', and the
+      // command it carried is not sent again.
+      r = await withTimeout(quiet(this.device.transferOut(this.options.outEndpoint, data)), this.options.writeTimeoutMs ?? 5000, `${this.options.layer ?? 'usb'} transferOut`);
     } catch (e) {
       throw mapUsbError(e, { ...this.options.context, op: 'transfer' });
     }

@@ -5,7 +5,14 @@
  * common failure (Linux `port100` module, pcscd, Sony's NFC Port Software on Windows).
  */
 import { LensError } from '../../errors';
+import { quiet, withTimeout } from '../../usb/bounded';
 import { mapUsbError, type UsbErrorContext } from '../../usb/errors';
+
+/**
+ * Bound on each USB housekeeping step (open, configuration, claim, release, close): WebUSB gives
+ * these no timeout of their own (house rule 6); the same default as a CCID reader's exchange bound.
+ */
+export const USB_STEP_TIMEOUT_MS = 5000;
 
 export interface VendorInterface {
   readonly interfaceNumber: number;
@@ -30,20 +37,25 @@ export function findVendorInterface(device: USBDevice, interfaceNumber?: number)
 /** Open, select configuration 1 and claim the vendor interface; WebUSB failures are mapped by the
  * shared src/usb/errors.ts (device-access-denied, interface-busy, protected-class, reader-unplugged),
  * whose messages carry the per-OS advice. */
-export async function openVendorInterface(device: USBDevice, context: Omit<UsbErrorContext, 'op'>, interfaceNumber?: number): Promise<VendorInterface> {
+export async function openVendorInterface(
+  device: USBDevice,
+  context: Omit<UsbErrorContext, 'op'>,
+  interfaceNumber?: number,
+  timeoutMs = USB_STEP_TIMEOUT_MS,
+): Promise<VendorInterface> {
   try {
-    if (!device.opened) await device.open();
+    if (!device.opened) await withTimeout(quiet(device.open()), timeoutMs, 'open');
   } catch (e) {
     throw mapUsbError(e, { ...context, op: 'open' });
   }
   try {
-    if (!device.configuration) await device.selectConfiguration(1);
+    if (!device.configuration) await withTimeout(quiet(device.selectConfiguration(1)), timeoutMs, 'selectConfiguration');
   } catch (e) {
     throw mapUsbError(e, { ...context, op: 'select-configuration' });
   }
   const vendor = findVendorInterface(device, interfaceNumber);
   try {
-    await device.claimInterface(vendor.interfaceNumber);
+    await withTimeout(quiet(device.claimInterface(vendor.interfaceNumber)), timeoutMs, 'claimInterface');
   } catch (e) {
     throw mapUsbError(e, { ...context, op: 'claim', interfaceNumber: vendor.interfaceNumber });
   }
@@ -51,11 +63,11 @@ export async function openVendorInterface(device: USBDevice, context: Omit<UsbEr
 }
 
 /** Release and close, ignoring a device that is already gone. */
-export async function closeVendorInterface(device: USBDevice, interfaceNumber: number): Promise<void> {
+export async function closeVendorInterface(device: USBDevice, interfaceNumber: number, timeoutMs = USB_STEP_TIMEOUT_MS): Promise<void> {
   try {
     if (device.opened) {
-      await device.releaseInterface(interfaceNumber);
-      await device.close();
+      await withTimeout(quiet(device.releaseInterface(interfaceNumber)), timeoutMs, 'releaseInterface');
+      await withTimeout(quiet(device.close()), timeoutMs, 'close');
     }
   } catch {
     // unplugged or already closed: nothing left to release

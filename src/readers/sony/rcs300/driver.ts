@@ -118,9 +118,9 @@ export async function openRcs300(device: USBDevice, options: Rcs300Options = {})
   const model = sonyModel(device);
   const name = model?.name ?? device.productName ?? 'Sony RC-S300';
   const context = { name, vendorId: device.vendorId, productId: device.productId, os: detectOs(options.platform) };
-  const vendor = await openVendorInterface(device, context, RCS300_VENDOR_INTERFACE);
+  const vendor = await openVendorInterface(device, context, RCS300_VENDOR_INTERFACE, options.timeoutMs);
   const transcript: Transcript | undefined = quietable(options.transcript);
-  const pipe = new BulkPipe(device, { ...vendor, transcript, layer: 'rcs300', context });
+  const pipe = new BulkPipe(device, { ...vendor, transcript, layer: 'rcs300', context, ...(options.timeoutMs ? { writeTimeoutMs: options.timeoutMs } : {}) });
   const escape = new EscapeTransport(pipe, options.timeoutMs, transcript);
   const frontEnd = new Rcs300FrontEnd(escape, device, options.typeBLayer);
   try {

@@ -90,9 +90,9 @@ export async function openRcs380(device: USBDevice, options: SonyReaderOptions =
   const model = sonyModel(device);
   const name = model?.name ?? device.productName ?? 'Sony RC-S380';
   const context = { name, vendorId: device.vendorId, productId: device.productId, os: detectOs(options.platform) };
-  const vendor = await openVendorInterface(device, context);
+  const vendor = await openVendorInterface(device, context, undefined, options.timeoutMs);
   const transcript: Transcript | undefined = quietable(options.transcript);
-  const pipe = new BulkPipe(device, { ...vendor, transcript, layer: 'port100', context });
+  const pipe = new BulkPipe(device, { ...vendor, transcript, layer: 'port100', context, ...(options.timeoutMs ? { writeTimeoutMs: options.timeoutMs } : {}) });
   const chipset = new Port100Chipset(pipe, { timeoutMs: options.timeoutMs, transcript });
   try {
     await chipset.init();
