@@ -9,7 +9,7 @@ import { isLensError, LensError } from '../../errors';
 import type { Transcript } from '../../trace/transcript';
 import { activateTypeB, pollTypeB, type TypeBSession } from '../isodep/activate';
 import type { Bytes } from '../isodep/bytes';
-import { SHORT_APDU_CAPABILITIES } from '../isodep/channel';
+import { SHORT_APDU_CAPABILITIES } from '../isodep/capabilities';
 import { isRfFailure, type TypeBLink } from '../isodep/link';
 import { QuietableTranscript } from './quiet-transcript';
 import type { BitRate } from '../isodep/type-b';
