@@ -51,6 +51,7 @@ export class SonyContactlessReader implements CardReader {
   private readonly listeners = new Set<(present: boolean) => void>();
   private poller: ReturnType<typeof setInterval> | undefined;
   private lastPresent: boolean | undefined;
+  private pollInFlight = false;
   private closed = false;
 
   constructor(
@@ -187,6 +188,18 @@ export class SonyContactlessReader implements CardReader {
   }
 
   private async poll(): Promise<void> {
+    // A poll can take longer than the interval (a slow or stuck reader, each step bounded by its
+    // time-out); skip ticks meanwhile instead of queueing a poll per tick behind it without end.
+    if (this.pollInFlight) return;
+    this.pollInFlight = true;
+    try {
+      await this.pollOnce();
+    } finally {
+      this.pollInFlight = false;
+    }
+  }
+
+  private async pollOnce(): Promise<void> {
     let present: boolean;
     const tap = this.options.transcript instanceof QuietableTranscript ? this.options.transcript : undefined;
     try {

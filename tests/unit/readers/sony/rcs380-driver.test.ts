@@ -138,6 +138,19 @@ describe('RC-S380 driver ↔ RC-S380 double', () => {
     expect(transcript.events().some((e) => e.hex?.includes(pinHex))).toBe(false);
   });
 
+  it('a poll tick that comes while the previous poll still runs is skipped, not queued', async () => {
+    const device = new Rcs380Double();
+    const reader = await openRcs380(device);
+    const poll = () => (reader as unknown as { poll(): Promise<void> }).poll();
+    const before = device.commands.length;
+    await poll();
+    const onePoll = device.commands.length - before;
+    expect(onePoll).toBeGreaterThan(0);
+    await Promise.all([poll(), poll(), poll()]);
+    expect(device.commands.length - before).toBe(2 * onePoll);
+    await reader.close();
+  });
+
   it('notifies card arrival and removal by polling while someone listens', async () => {
     const device = new Rcs380Double();
     const transcript = new Transcript();
