@@ -86,6 +86,7 @@ export class RfField {
   setField(on: boolean): void {
     if (on === this.on) return;
     this.on = on;
+    if (!on) this.pinChain = false; // a command cut by a field reset is over
     this.picc?.setField(on);
   }
 
