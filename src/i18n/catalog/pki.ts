@@ -103,6 +103,7 @@ export const pkiCatalog: Catalog = {
     'pki.chain.untrustedRoot': '信頼していない自己署名証明書です',
     'pki.chain.noIssuer': '発行者の証明書が見つかりません',
     'pki.chain.tooLong': '証明書パスが長すぎます',
+    'pki.chain.unknownCriticalExtension': '処理できない重要 (critical) 拡張があります ({oid})',
 
     'pki.revocation.noCrl': '失効確認は行っていません。J-LIS は失効情報を登録された署名検証者・利用者証明検証者にのみ提供しています。CRL を取り込むと確認できます。',
     'pki.revocation.noIssuer': '失効確認できません: 発行者の証明書がありません',
@@ -203,9 +204,9 @@ export const pkiCatalog: Catalog = {
     'pki.jpki.substituted': '({count} substituted: character {positions})',
     'pki.jpki.noneSubstituted': '(no substitute characters)',
     'pki.jpki.sex': 'Sex',
-    'pki.jpki.sex.1': 'male',
-    'pki.jpki.sex.2': 'female',
-    'pki.jpki.sex.9': 'not applicable',
+    'pki.jpki.sex.1': 'Male',
+    'pki.jpki.sex.2': 'Female',
+    'pki.jpki.sex.9': 'Not applicable',
     'pki.jpki.sex.unknown': '(undefined code)',
     'pki.jpki.dateOfBirth': 'Date of birth',
     'pki.jpki.dateOfBirth.western': 'Western calendar',
@@ -241,6 +242,7 @@ export const pkiCatalog: Catalog = {
     'pki.chain.untrustedRoot': 'Self-signed certificate that is not trusted',
     'pki.chain.noIssuer': 'The issuer\'s certificate was not found',
     'pki.chain.tooLong': 'Certificate path too long',
+    'pki.chain.unknownCriticalExtension': 'Has a critical extension that cannot be processed ({oid})',
 
     'pki.revocation.noCrl': 'Revocation not checked. J-LIS provides revocation data only to registered signature and user-authentication verifiers; import a CRL to check.',
     'pki.revocation.noIssuer': 'Revocation not checked: the issuer certificate is missing',
