@@ -82,7 +82,7 @@ export class JpkiCardCertificatePage extends LitElement {
         .caDer=${caDer}
         ?demo=${demo}
         .readAt=${this.readAt.get(der)}
-        heading-level="2"
+        heading-level="0"
       ></jpki-certificate-view>`;
   }
 }

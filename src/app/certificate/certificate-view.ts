@@ -12,7 +12,8 @@
  *                                            chain check as an extra (clearly labelled) anchor
  *     demo?: boolean                         DEMO badge; the JPKI-TEST roots are trusted in the chain check
  *     readAt?: Date                          when it was read (saved with it; default: when `der` was set)
- *     heading-level (attribute) 2|3          level of the view's own heading (default 2)
+ *     heading-level (attribute) 0|2|3        level of the view's own heading (default 2); 0 = none, for a
+ *                                            page whose h1 already names the certificate (badges stay)
  *   events (bubbling, composed)
  *     jpki-certificate-saved     detail { entry: SavedCertificate }   after a save to the library
  *     jpki-certificate-explained detail { ms }  once the explained view has rendered: ms from `der` being
@@ -177,7 +178,7 @@ export class JpkiCertificateView extends LitElement {
   @property({ attribute: false }) caDer: Uint8Array | undefined;
   @property({ type: Boolean }) demo = false;
   @property({ attribute: false }) readAt: Date | undefined;
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel: 2 | 3 = 2;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel: 0 | 2 | 3 = 2;
 
   @state() private model: CertificateModel | undefined;
   @state() private entries: readonly Asn1Entry[] = [];
@@ -317,7 +318,7 @@ export class JpkiCertificateView extends LitElement {
     if (!m) return html`<p class="muted" role="status">${t('app.cert.loading')}</p>`;
     return html`
       <div class="head">
-        ${staticHtml`<${tag} class="title">${title}</${tag}>`}
+        ${this.headingLevel === 0 ? nothing : staticHtml`<${tag} class="title">${title}</${tag}>`}
         <div class="badges">
           ${this.demo ? html`<jpki-badge tone="demo">DEMO</jpki-badge>` : nothing}
           ${m.jpki?.test ? html`<jpki-badge tone="warning">${t('app.cert.badge.test')}</jpki-badge>` : nothing}
