@@ -134,6 +134,13 @@ export type PinOutcome = { readonly ok: true } | { readonly ok: false; readonly 
 
 type Listener = (s: SessionSnapshot) => void;
 
+/**
+ * Errors after which nobody knows whether the card executed the last command (a VERIFY may have
+ * counted a try). `timeout` is not here: it already ends the read (the card leaves the screen and
+ * "read again" re-reads every counter).
+ */
+const OUTCOME_UNKNOWN: readonly string[] = ['t1-transmission-lost', 'isodep-no-response', 'isodep-wait-limit'];
+
 /** Anything thrown becomes a LensError (a stack trace is never what the user sees). */
 export function asLensError(e: unknown): LensError {
   if (isLensError(e)) return e;
@@ -464,11 +471,31 @@ export class CardSessionModel {
     } catch (e) {
       const error = asLensError(e);
       if (gen === this.generation) {
-        this.set(this.without('busy'));
-        this.notePinError(pinId, error);
-        if (['reader-unplugged', 'card-removed', 'card-absent', 'timeout', 'card-mute'].includes(error.code)) this.fail(error);
+        // Still busy while the counters are re-read, so no other PIN entry can start on stale ones.
+        if (OUTCOME_UNKNOWN.includes(error.code)) await this.rereadPins(channel, gen, error);
+        if (gen === this.generation) {
+          this.set(this.without('busy'));
+          this.notePinError(pinId, error);
+          if (['reader-unplugged', 'card-removed', 'card-absent', 'timeout', 'card-mute'].includes(error.code)) this.fail(error);
+        }
       }
       return { ok: false, error };
+    }
+  }
+
+  /**
+   * After an exchange whose outcome is unknown the card may or may not have counted a try, so the
+   * counters shown are re-read (empty VERIFY: spends none). If even that fails, the card is dropped
+   * from the screen ("read again" re-reads everything) rather than showing counters that may be wrong.
+   */
+  private async rereadPins(channel: CardChannel, gen: number, cause: LensError): Promise<void> {
+    try {
+      const pins = await new (this.runtime().JpkiAp)(channel).allPinStatus();
+      const card = this.snap.card;
+      if (gen === this.generation && card) this.patch({ card: { ...card, pins } });
+    } catch (e) {
+      this.transcript.note('app', `counters not re-read: ${asLensError(e).code}`);
+      if (gen === this.generation) this.fail(cause);
     }
   }
 

@@ -10,6 +10,10 @@ import { FakeUsb } from '../../../../src/sim/webusb/fake-usb';
 import { createVirtualMyNumberCard, type VirtualCardOptions, type VirtualMyNumberCard } from '../../../../src/sim/card';
 import { createVirtualReader } from '../../../../src/sim/readers';
 import type { CcidReaderDouble } from '../../../../src/sim/ccid/ccid-reader-double';
+import { openReader } from '../../../../src/readers';
+import type { DriverOpenOptions } from '../../../../src/readers/drivers';
+import type { CardReader } from '../../../../src/readers/types';
+import { LensError } from '../../../../src/errors';
 
 const open: CardSessionModel[] = [];
 afterEach(async () => {
@@ -211,5 +215,73 @@ describe('smartphone token', () => {
     expect(await session.verifyAuth('1234', false)).toEqual({ ok: true });
     expect(session.value.card?.certificates.auth.der?.[0]).toBe(0x30);
     expect(pinVerifies(card!)).toHaveLength(1);
+  });
+});
+
+describe('an exchange whose outcome is unknown', () => {
+  /** The real reader, except that the answer to the next VERIFY with a PIN is lost after the card ran it. */
+  function lossyReader(loseAnswer: { next: boolean; rereadFails?: boolean }) {
+    return async (device: USBDevice, options: DriverOpenOptions): Promise<CardReader> => {
+      const reader = await openReader(device, options);
+      let lost = false;
+      return new Proxy(reader, {
+        get(target, key, receiver) {
+          if (key !== 'transmit') return Reflect.get(target, key, receiver) as unknown;
+          return async (apdu: Uint8Array) => {
+            if (lost && loseAnswer.rereadFails) throw new LensError('t1-transmission-lost', {});
+            const answer = await target.transmit(apdu);
+            const verifyWithPin = apdu[1] === 0x20 && apdu.length > 5;
+            if (verifyWithPin && loseAnswer.next) {
+              loseAnswer.next = false;
+              lost = true;
+              throw new LensError('t1-transmission-lost', {});
+            }
+            return answer;
+          };
+        },
+      });
+    };
+  }
+
+  function lossySetup(rereadFails = false) {
+    const card = createVirtualMyNumberCard({});
+    const usb = new FakeUsb();
+    usb.plug(createVirtualReader('scr3310-nttcom', card));
+    const lose = { next: false, rereadFails };
+    const session = new CardSessionModel({ usb, platform: 'Linux x86_64', timeoutMs: 1500, openReader: lossyReader(lose) });
+    open.push(session);
+    return { session, card, lose };
+  }
+
+  it('re-reads the counters (empty VERIFY, no try) before the dialog can be used again', async () => {
+    const { session, card, lose } = lossySetup();
+    await session.connect();
+    const sign = () => session.value.card?.pins.find((p) => p.id === 'jpki-sign')?.status;
+    expect(sign()?.remaining).toBe(5);
+    lose.next = true;
+    const busyDuring: (string | undefined)[] = [];
+    session.subscribe((s) => busyDuring.push(s.busy));
+    const r = await session.verifySignAndRead('WRONG1', false);
+    expect(r.ok ? 'ok' : r.error.code).toBe('t1-transmission-lost');
+    // The card counted the wrong password although its answer was lost: the screen says 4, not 5.
+    expect(sign()?.remaining).toBe(4);
+    expect(session.value.phase).toBe('ready');
+    expect(session.value.busy).toBeUndefined();
+    expect(busyDuring.slice(0, -1).every((b) => b === 'verify')).toBe(true);
+    expect(pinVerifies(card)).toHaveLength(1); // the VERIFY was not re-sent
+    const last = card.log.at(-1)?.command;
+    expect(last).toBe('00 20 00 80'); // the re-read is the empty VERIFY
+  });
+
+  it('when the counters cannot be re-read either, the card leaves the screen until "read again"', async () => {
+    const { session, card, lose } = lossySetup(true);
+    await session.connect();
+    lose.next = true;
+    const r = await session.verifySignAndRead('WRONG1', false);
+    expect(r.ok ? 'ok' : r.error.code).toBe('t1-transmission-lost');
+    expect(session.value.phase).toBe('failed');
+    expect(session.value.card).toBeUndefined();
+    expect(session.value.problem?.code).toBe('t1-transmission-lost');
+    expect(pinVerifies(card)).toHaveLength(1);
   });
 });
