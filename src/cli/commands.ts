@@ -122,6 +122,7 @@ function chainText(r: ChainResult): string {
     lines.push(`    validity: ${checkText(l.validity)}`);
     lines.push(`    key usage: ${checkText(l.keyUsage)}`);
     lines.push(`    basic constraints: ${checkText(l.basicConstraints)}`);
+    lines.push(`    critical extensions: ${checkText(l.criticalExtensions)}`);
   });
   for (const c of r.rejectedCandidates) lines.push(`rejected candidate: ${c.subject} (SHA-256 ${c.sha256}): ${t(c.reasonKey)}`);
   const rev = r.revocation;

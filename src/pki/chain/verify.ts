@@ -40,6 +40,8 @@ export interface LinkStatus {
   readonly validity: Check;
   readonly keyUsage: Check;
   readonly basicConstraints: Check;
+  /** Every critical extension is one this code decodes (RFC 5280 §4.2: reject an unrecognised critical one). */
+  readonly criticalExtensions: Check;
   readonly anchor?: { readonly source: 'jlis' | 'jpki-test' | 'caller'; readonly file?: string; readonly generation?: number };
 }
 
@@ -88,10 +90,23 @@ function validityCheck(m: CertificateModel, at: Date): Check {
 }
 
 function issuerChecks(m: CertificateModel): { keyUsage: Check; basicConstraints: Check } {
-  const keyUsage: Check = !m.keyUsage || m.keyUsage.includes('keyCertSign')
+  // RFC 5280 §6.1.4 (n): keyCertSign when keyUsage is present. A keyUsage extension that is present
+  // but did not decode leaves `m.keyUsage` undefined — that must not read as "absent, so allowed".
+  const kuExt = m.extensions.find((e) => e.oid === '2.5.29.15');
+  const keyUsage: Check = !kuExt || (kuExt.status === 'decoded' && m.keyUsage?.includes('keyCertSign'))
     ? { ok: true } : { ok: false, reasonKey: 'pki.chain.noKeyCertSign' };
   const basicConstraints: Check = m.basicConstraints?.ca ? { ok: true } : { ok: false, reasonKey: 'pki.chain.notCa' };
   return { keyUsage, basicConstraints };
+}
+
+/** RFC 5280 §4.2: a certificate with a critical extension the verifier does not process MUST be rejected. */
+function criticalExtensionsCheck(m: CertificateModel): Check {
+  const bad = m.extensions.find((e) => e.critical && e.status !== 'decoded');
+  return bad ? { ok: false, reasonKey: 'pki.chain.unknownCriticalExtension', params: { oid: bad.oid } } : { ok: true };
+}
+
+function failedChecks(l: LinkStatus): Check[] {
+  return [l.signature, l.validity, l.keyUsage, l.basicConstraints, l.criticalExtensions].filter((c) => !c.ok);
 }
 
 const MAX_LINKS = 8;
@@ -131,6 +146,7 @@ export async function verifyChain(der: Uint8Array, options: ChainOptions = {}): 
       subject: m.subject.text, serialHex: m.serial.hex, sha256: m.fingerprints.sha256,
       notBefore: m.validity.notBefore.iso, notAfter: m.validity.notAfter.iso,
       validity: validityCheck(m, at),
+      criticalExtensions: criticalExtensionsCheck(m),
       ...(isLeaf ? { keyUsage: { ok: true } as Check, basicConstraints: { ok: true } as Check } : issuerChecks(m)),
     };
     if (current.anchor) {
@@ -157,11 +173,10 @@ export async function verifyChain(der: Uint8Array, options: ChainOptions = {}): 
     links.push({ ...base, signature: { ok: true } });
     current = issuer;
   }
-  const allOk = links.length > 0 && links.every((l) => l.signature.ok && l.validity.ok && l.keyUsage.ok && l.basicConstraints.ok)
+  const allOk = links.length > 0 && links.every((l) => failedChecks(l).length === 0)
     && links[links.length - 1]?.anchor !== undefined;
   if (!allOk && !reasonKey) {
-    const bad = links.find((l) => !l.signature.ok || !l.validity.ok || !l.keyUsage.ok || !l.basicConstraints.ok);
-    const check = bad && [bad.signature, bad.validity, bad.keyUsage, bad.basicConstraints].find((c) => !c.ok);
+    const check = links.map(failedChecks).find((f) => f.length > 0)?.[0];
     reasonKey = check && !check.ok ? check.reasonKey : 'pki.chain.tooLong';
     if (check && !check.ok && check.params) reasonParams = check.params;
   }
