@@ -128,8 +128,10 @@ function chainText(r: ChainResult): string {
   const rev = r.revocation;
   switch (rev.state) {
     case 'not-checked':
-    case 'unknown':
       lines.push(`revocation: not checked — ${t(rev.reasonKey)}`);
+      break;
+    case 'unknown':
+      lines.push(`revocation: not checked — ${t(rev.reasonKey)}${rev.params?.oid ? ` (${rev.params.oid})` : ''}`);
       break;
     case 'good':
       lines.push(`revocation: ${t('pki.revocation.good')} (CRL ${rev.thisUpdate} → ${rev.nextUpdate ?? '-'})`);

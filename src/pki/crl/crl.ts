@@ -7,6 +7,7 @@ import { LensError } from '../../errors';
 import { ownBytes } from '../bytes';
 import { derFromFile } from '../pem';
 import { type AsnBlock, child, children, content, decodeOne, expect, isContext, isUniversal, oidText } from '../model/asn';
+import { buildCertificateModel } from '../model/certificate';
 import { integerText } from '../model/integer';
 import { nameModel } from '../model/name';
 import { parseTime, timeToDate } from '../model/time';
@@ -15,7 +16,9 @@ import type { NameModel, TimeModel } from '../model/types';
 const CODE = 'pki-bad-crl';
 
 export interface RevokedEntry {
+  /** Magnitude, as `CertificateModel.serial.hex`; the sign is `serialNegative` (X.690 §8.3 two's complement). */
   readonly serialHex: string;
+  readonly serialNegative: boolean;
   readonly revocationDate: TimeModel;
   /** RFC 5280 §5.3.1 CRLReason code name, when present. */
   readonly reason?: string;
@@ -28,6 +31,27 @@ export interface CrlModel {
   readonly nextUpdate?: TimeModel;
   readonly crlNumber?: string;
   readonly revoked: readonly RevokedEntry[];
+  /**
+   * OIDs of critical CRL and CRL-entry extensions this code does not process (e.g. deltaCRLIndicator,
+   * issuingDistributionPoint, certificateIssuer). RFC 5280 §5.2 / §5.3: such a CRL MUST NOT be used to
+   * determine revocation status.
+   */
+  readonly unprocessedCriticalExtensions: readonly string[];
+}
+
+// The CRL extensions whose meaning parseCrl takes in: cRLNumber (RFC 5280 §5.2.3) and, per entry,
+// reasonCode (§5.3.1). Everything else that is marked critical makes the CRL unusable here.
+const PROCESSED_CRL_EXTENSIONS = new Set(['2.5.29.20', '2.5.29.21']);
+
+function criticalUnprocessed(exts: AsnBlock | undefined): string[] {
+  const out: string[] = [];
+  for (const ext of exts ? children(exts) : []) {
+    const oid = oidText(child(ext, 0, CODE), CODE);
+    const flag = children(ext)[1];
+    const critical = flag !== undefined && isUniversal(flag, 1) && (content(flag)[0] ?? 0) !== 0;
+    if (critical && !PROCESSED_CRL_EXTENSIONS.has(oid)) out.push(oid);
+  }
+  return out;
 }
 
 const REASONS = ['unspecified', 'keyCompromise', 'cACompromise', 'affiliationChanged', 'superseded', 'cessationOfOperation',
@@ -69,6 +93,7 @@ export function parseCrl(file: Uint8Array): CrlModel {
     i++;
   }
   const revoked: RevokedEntry[] = [];
+  const unprocessed: string[] = [];
   let crlNumber: string | undefined;
   for (const rest of items.slice(i)) {
     if (isUniversal(rest, 16)) {
@@ -77,9 +102,11 @@ export function parseCrl(file: Uint8Array): CrlModel {
         const date = child(entry, 1, CODE);
         expect(serial !== undefined, CODE, 'revoked serial');
         const reason = entryReason(children(entry)[2]);
-        revoked.push({ serialHex: serial.hex, revocationDate: parseTime(date.idBlock.tagNumber, content(date)), ...(reason ? { reason } : {}) });
+        unprocessed.push(...criticalUnprocessed(children(entry)[2]));
+        revoked.push({ serialHex: serial.hex, serialNegative: serial.negative, revocationDate: parseTime(date.idBlock.tagNumber, content(date)), ...(reason ? { reason } : {}) });
       }
     } else if (isContext(rest, 0)) {
+      unprocessed.push(...criticalUnprocessed(child(rest, 0, CODE)));
       for (const ext of children(child(rest, 0, CODE))) {
         if (oidText(child(ext, 0, CODE), CODE) === '2.5.29.20') {
           const last = children(ext)[children(ext).length - 1];
@@ -88,7 +115,7 @@ export function parseCrl(file: Uint8Array): CrlModel {
       }
     }
   }
-  return { der, issuer, thisUpdate, ...(nextUpdate ? { nextUpdate } : {}), ...(crlNumber ? { crlNumber } : {}), revoked };
+  return { der, issuer, thisUpdate, ...(nextUpdate ? { nextUpdate } : {}), ...(crlNumber ? { crlNumber } : {}), revoked, unprocessedCriticalExtensions: [...new Set(unprocessed)] };
 }
 
 /** Does the CRL's signature verify with this CA certificate (DER)? */
@@ -104,7 +131,12 @@ export async function verifyCrlSignature(crl: CrlModel, issuerDer: Uint8Array): 
 
 export type RevocationStatus =
   | { readonly state: 'not-checked'; readonly reasonKey: 'pki.revocation.noCrl' }
-  | { readonly state: 'unknown'; readonly reasonKey: 'pki.revocation.crlSignatureInvalid' | 'pki.revocation.crlIssuerMismatch' | 'pki.revocation.noIssuer' }
+  | {
+    readonly state: 'unknown';
+    readonly reasonKey: 'pki.revocation.crlSignatureInvalid' | 'pki.revocation.crlIssuerMismatch' | 'pki.revocation.noIssuer'
+      | 'pki.revocation.crlCriticalExtension' | 'pki.revocation.issuerNotCrlSigner';
+    readonly params?: Readonly<Record<string, string>>;
+  }
   | { readonly state: 'good'; readonly thisUpdate: string; readonly nextUpdate?: string; readonly stale: boolean; readonly crlNumber?: string }
   | { readonly state: 'revoked'; readonly revokedAt: string; readonly reason?: string; readonly thisUpdate: string; readonly nextUpdate?: string; readonly stale: boolean };
 
@@ -113,7 +145,7 @@ export type RevocationStatus =
  * to `crl`, signed by `issuerDer` (the CA that issued the certificate). Stale = `at` is past nextUpdate.
  */
 export async function checkRevocation(
-  cert: { readonly serial: { readonly hex: string }; readonly issuer: NameModel },
+  cert: { readonly serial: { readonly hex: string; readonly negative?: boolean }; readonly issuer: NameModel },
   crl: CrlModel | undefined,
   issuerDer: Uint8Array | undefined,
   at: Date = new Date(),
@@ -121,10 +153,20 @@ export async function checkRevocation(
   if (!crl) return { state: 'not-checked', reasonKey: 'pki.revocation.noCrl' };
   if (!issuerDer) return { state: 'unknown', reasonKey: 'pki.revocation.noIssuer' };
   if (crl.issuer.derHex !== cert.issuer.derHex) return { state: 'unknown', reasonKey: 'pki.revocation.crlIssuerMismatch' };
+  // RFC 5280 §6.3.3 (f): when the CRL issuer's certificate has keyUsage, cRLSign must be set. A keyUsage
+  // that does not decode counts as not allowing it.
+  const issuerModel = await buildCertificateModel(ownBytes(issuerDer));
+  const ku = issuerModel.extensions.find((e) => e.oid === '2.5.29.15');
+  if (ku && !(ku.status === 'decoded' && issuerModel.keyUsage?.includes('cRLSign'))) {
+    return { state: 'unknown', reasonKey: 'pki.revocation.issuerNotCrlSigner' };
+  }
   if (!(await verifyCrlSignature(crl, issuerDer))) return { state: 'unknown', reasonKey: 'pki.revocation.crlSignatureInvalid' };
+  const critical = crl.unprocessedCriticalExtensions;
+  if (critical.length) return { state: 'unknown', reasonKey: 'pki.revocation.crlCriticalExtension', params: { oid: critical.join(', ') } };
   const stale = crl.nextUpdate ? at.getTime() > timeToDate(crl.nextUpdate).getTime() : false;
   const window = { thisUpdate: crl.thisUpdate.iso, ...(crl.nextUpdate ? { nextUpdate: crl.nextUpdate.iso } : {}), stale };
-  const hit = crl.revoked.find((r) => r.serialHex === cert.serial.hex);
+  // Serials compare as signed integers: -0x1234 is not 0x1234 (RFC 5280 §4.1.2.2 tolerates negative ones).
+  const hit = crl.revoked.find((r) => r.serialHex === cert.serial.hex && r.serialNegative === (cert.serial.negative ?? false));
   if (hit) return { state: 'revoked', revokedAt: hit.revocationDate.iso, ...(hit.reason ? { reason: hit.reason } : {}), ...window };
   return { state: 'good', ...window, ...(crl.crlNumber ? { crlNumber: crl.crlNumber } : {}) };
 }
