@@ -2,11 +2,16 @@
 // `EYYYYMMDD`: era digit + Gregorian date, ../shared/reference/jpki-card.md §8.3). Pure, no imports:
 // the app may use it eagerly.
 //
-// Era start dates (first day of year 1, Gregorian):
-//   明治 1868-01-25 — the 1868 改元 was made retroactive to 慶応4年1月1日 of the lunisolar calendar,
-//                     which is 1868-01-25; before 明治6年 (1873) Japan did not use the Gregorian calendar,
-//                     so a 明治 date before 1873 converts by year only (see `lunisolarPeriod`).
-//   大正 1912-07-30, 昭和 1926-12-25, 平成 1989-01-08, 令和 2019-05-01 (each era ends the day before the next).
+// Era start dates (first day of year 1, Gregorian), with the instrument that set each:
+//   明治 1868-01-25 — the 改元の詔 of 慶応4年9月8日 (1868-10-23) made 明治 retroactive to 慶応4年1月1日 of the
+//                     lunisolar calendar, which is 1868-01-25; Japan used the Gregorian calendar only from
+//                     明治6年1月1日 (1873-01-01, 改暦ノ布告 明治5年太政官布告第337号), so a 明治 date before 1873
+//                     converts by Gregorian year only and is flagged (see `lunisolarPeriod`).
+//   大正 1912-07-30 and 昭和 1926-12-25 — 改元詔書 effective the same day (that day is year 1 of the new era).
+//   平成 1989-01-08 — 元号を改める政令 (昭和64年政令第1号), in force the day after promulgation.
+//   令和 2019-05-01 — 元号を改める政令 (平成31年政令第143号).
+// Each era ends the day before the next starts. Cross-checked against the dates listed by ja.wikipedia
+// "元号一覧 (日本)" (official, retroactive reading) and ls-nagomi.com/meiji-reiwa.
 // Year 1 of an era is written 元年.
 
 export type EraId = 'meiji' | 'taisho' | 'showa' | 'heisei' | 'reiwa';
@@ -102,7 +107,8 @@ export function parseJpkiBirthDate(raw: string): BirthDate | undefined {
     ...(declared ? { declaredEra: declared.id } : {}),
     ...(valid ? { western: `${raw.slice(1, 5)}-${raw.slice(5, 7)}-${raw.slice(7, 9)}` } : {}),
     ...(wareki ? { wareki } : {}),
-    // Digit 0 (不明) makes no claim; otherwise the digit must name the era of the date.
-    eraConsistent: eraDigit === '0' ? true : !!declared && (!wareki || wareki.era.id === declared.id),
+    // Digit 0 (不明) makes no claim; otherwise the digit must name the era of the date. A valid date
+    // before 明治 (no era of ours) cannot agree with any digit; an invalid date (e.g. month 00) is not judged.
+    eraConsistent: eraDigit === '0' ? true : !!declared && (valid ? wareki?.era.id === declared.id : true),
   };
 }

@@ -41,6 +41,11 @@ describe('JPKI birth date EYYYYMMDD', () => {
     expect(parseJpkiBirthDate('419890107')?.eraConsistent).toBe(false);
     expect(parseJpkiBirthDate('419890108')?.eraConsistent).toBe(true);
   });
+  it('does not call an era digit consistent with a valid date before 明治 (1868-01-25)', () => {
+    expect(parseJpkiBirthDate('118680124')?.eraConsistent).toBe(false);
+    expect(parseJpkiBirthDate('118680125')?.eraConsistent).toBe(true);
+    expect(parseJpkiBirthDate('118670000')?.eraConsistent).toBe(true);
+  });
   it('accepts era 0 (不明) and an unknown month/day without a Western date', () => {
     const d = parseJpkiBirthDate('019500000');
     expect(d?.declaredEra).toBeUndefined();
