@@ -67,6 +67,14 @@ function parseDate(s: string): Date {
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(s)) usage(`--at ${s}: not an ISO 8601 date`);
   const d = new Date(/T/.test(s) && !/(Z|[+-]\d{2}:\d{2})$/.test(s) ? `${s}Z` : s);
   if (Number.isNaN(d.getTime())) usage(`--at ${s}: not a date`);
+  // V8's Date rolls a day past the month's end over (2024-02-30 → 2024-03-01); a validation date the
+  // user did not write must not be used silently. Check the calendar date as written.
+  const [y, m, day] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const calendar = new Date(Date.UTC(2000, m - 1, day));
+  calendar.setUTCFullYear(y);
+  if (calendar.getUTCMonth() !== m - 1 || calendar.getUTCDate() !== day) usage(`--at ${s}: not a calendar date`);
+  const hm = /T(\d{2}):(\d{2})/.exec(s);
+  if (hm && (Number(hm[1]) > 23 || Number(hm[2]) > 59)) usage(`--at ${s}: not a time of day`);
   return d;
 }
 
