@@ -88,9 +88,28 @@ export class JpkiCardOverview extends LitElement {
         color: var(--color-text-muted);
         font-weight: 600;
       }
+      /* Row headers read as the PIN's name, not as muted column labels; regular weight because a
+         Japanese face without bold made only the Latin digits bold. Every row keeps the height of
+         one with a button, so the row without "change" does not look squashed. */
+      tbody th {
+        font-size: inherit;
+        color: var(--color-text);
+        font-weight: normal;
+      }
+      tbody th,
+      tbody td {
+        height: 3.5rem;
+      }
       td.num {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
+      }
+      /* "変更" must not break one character per line on a phone. */
+      td .btn {
+        white-space: nowrap;
+      }
+      .pins-note {
+        margin-top: var(--space-3);
       }
       .atr {
         font-family: var(--font-mono);
@@ -266,7 +285,7 @@ export class JpkiCardOverview extends LitElement {
           })}
         </tbody>
       </table>
-      <p class="small muted">${t('app.flows.pins.where-reset')}</p>
+      <p class="small muted pins-note">${t('app.flows.pins.where-reset')}</p>
     </jpki-panel>`;
   }
 
@@ -275,7 +294,6 @@ export class JpkiCardOverview extends LitElement {
       <p>${t('app.flows.personal.intro')}</p>
       <div class="actions">
         <a class="btn" href=${formatHash('reader', 'mynumber')} data-testid="open-mynumber">${t('app.flows.personal.open')}</a>
-        <a class="btn quiet" href=${formatHash('reader', 'diagnostics')}>${t('app.flows.diag.open')}</a>
       </div>
     </jpki-panel>`;
   }

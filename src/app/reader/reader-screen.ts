@@ -11,6 +11,7 @@ import { t } from '../../i18n';
 import { CardSessionController } from '../session/card-session-controller';
 import type { SessionSnapshot } from '../session/card-session';
 import { AppStateController } from '../state/app-state-controller';
+import { formatHash } from '../state/routes';
 import { baseStyles } from '../ui/styles';
 import '../ui/panel';
 import '../ui/badge';
@@ -19,7 +20,6 @@ import './error-notice';
 import './reader-check';
 import './reader-start';
 
-let restored = false;
 let views: Promise<unknown> | undefined;
 
 /** Load the card screens (card-views.ts) once; the elements upgrade in place when it arrives. */
@@ -82,15 +82,6 @@ export class JpkiReaderScreen extends LitElement {
   private readonly app = new AppStateController(this);
   private readonly session = new CardSessionController(this);
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Readers granted in an earlier visit reconnect on load (once per page).
-    if (!restored) {
-      restored = true;
-      void this.session.session.restore();
-    }
-  }
-
   override render() {
     const { rest } = this.app.value;
     const s = this.session.value;
@@ -149,6 +140,7 @@ export class JpkiReaderScreen extends LitElement {
           <div class="row-actions">
             <button class="btn primary" type="button" @click=${() => void session.readCard()}>${t('app.flows.action.read-again')}</button>
             <button class="btn" type="button" @click=${() => void session.disconnect()}>${t('app.flows.action.disconnect')}</button>
+            ${this.diagnosticsLink()}
           </div>`;
       case 'ready':
         return html`<jpki-card-overview></jpki-card-overview>
@@ -163,7 +155,14 @@ export class JpkiReaderScreen extends LitElement {
     return html`<div class="row-actions">
       ${withCard ? html`<button class="btn" type="button" ?disabled=${busy} @click=${() => void session.readCard()}>${t('app.flows.action.read-again')}</button>` : nothing}
       <button class="btn" type="button" ?disabled=${busy} @click=${() => void session.disconnect()}>${t('app.flows.action.disconnect')}</button>
+      ${this.diagnosticsLink()}
     </div>`;
+  }
+
+  /** The report is about the reader and its exchanges, so it sits with the reader's actions — also
+   * when no card is in or a read failed, which is when a bug report is written. */
+  private diagnosticsLink() {
+    return html`<a class="btn quiet" href=${formatHash('reader', 'diagnostics')}>${t('app.flows.diag.open')}</a>`;
   }
 
   private progress(text: string) {
