@@ -335,7 +335,7 @@ export class JpkiLibraryScreen extends LitElement {
     if (!o) return nothing;
     return html`<jpki-notice tone=${o.tone} live data-outcome>
       ${o.lines.map((l) => html`<p>${l}</p>`)}
-      <button slot="actions" class="btn quiet" type="button" @click=${() => { this.outcome = undefined; }}>${t('app.lib.dismiss')}</button>
+      <button slot="actions" class="btn" type="button" @click=${() => { this.outcome = undefined; }}>${t('app.lib.dismiss')}</button>
     </jpki-notice>`;
   }
 
