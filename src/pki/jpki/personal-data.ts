@@ -27,7 +27,8 @@ export function substitutedPositions(flags: string): number[] {
   return out;
 }
 
-const SEX_CODES = new Set(['1', '2', '9']);
+// JIS X 0303 (= ISO/IEC 5218) codes: 0 不明, 1 男, 2 女, 9 適用不能.
+const SEX_CODES = new Set(['0', '1', '2', '9']);
 
 const decoders = new Map<string, OtherNameDecoder>();
 
@@ -40,24 +41,28 @@ export function otherNameDecoder(oid: string): OtherNameDecoder | undefined {
   return decoders.get(oid);
 }
 
+/** The 代替文字使用位置情報 decoders (5.5.2 for 氏名, 5.5.6 for 住所) share one shape: a 0/1 flag per character. */
+function substituteFlags(oid: string, labelKey: string, apply: (o: MutablePersonal, positions: number[]) => void): OtherNameDecoder {
+  return {
+    oid, labelKey,
+    decode: (v) => {
+      const pos = substitutedPositions(v);
+      return {
+        fields: [{ key: labelKey, value: v, params: { count: pos.length, positions: pos.map((p) => p + 1).join(', ') },
+          valueKey: pos.length ? 'pki.jpki.substituted' : 'pki.jpki.noneSubstituted' }],
+        apply: (o) => { apply(o, pos); },
+      };
+    },
+  };
+}
+
 registerOtherName({
   oid: JPKI_OID.name, labelKey: 'pki.jpki.name',
   decode: (v) => ({ fields: [{ key: 'pki.jpki.name', value: v }], apply: (o) => { o.name = v; } }),
 });
-registerOtherName({
-  oid: JPKI_OID.nameSubstitute, labelKey: 'pki.jpki.nameSubstitute',
-  decode: (v) => {
-    const pos = substitutedPositions(v);
-    return {
-      fields: [{ key: 'pki.jpki.nameSubstitute', value: v, params: { count: pos.length, positions: pos.map((p) => p + 1).join(', ') },
-        valueKey: pos.length ? 'pki.jpki.substituted' : 'pki.jpki.noneSubstituted' }],
-      apply: (o) => { o.nameSubstitutedPositions = pos; },
-    };
-  },
-});
+registerOtherName(substituteFlags(JPKI_OID.nameSubstitute, 'pki.jpki.nameSubstitute', (o, pos) => { o.nameSubstitutedPositions = pos; }));
 registerOtherName({
   oid: JPKI_OID.sex, labelKey: 'pki.jpki.sex',
-  // JIS X 0303: 1 男, 2 女, 9 適用不能.
   decode: (v) => ({
     fields: [{ key: 'pki.jpki.sex', value: v, valueKey: SEX_CODES.has(v) ? `pki.jpki.sex.${v}` : 'pki.jpki.sex.unknown' }],
     apply: (o) => { o.sex = v; },
@@ -83,17 +88,7 @@ registerOtherName({
   oid: JPKI_OID.address, labelKey: 'pki.jpki.address',
   decode: (v) => ({ fields: [{ key: 'pki.jpki.address', value: v }], apply: (o) => { o.address = v; } }),
 });
-registerOtherName({
-  oid: JPKI_OID.addressSubstitute, labelKey: 'pki.jpki.addressSubstitute',
-  decode: (v) => {
-    const pos = substitutedPositions(v);
-    return {
-      fields: [{ key: 'pki.jpki.addressSubstitute', value: v, params: { count: pos.length, positions: pos.map((p) => p + 1).join(', ') },
-        valueKey: pos.length ? 'pki.jpki.substituted' : 'pki.jpki.noneSubstituted' }],
-      apply: (o) => { o.addressSubstitutedPositions = pos; },
-    };
-  },
-});
+registerOtherName(substituteFlags(JPKI_OID.addressSubstitute, 'pki.jpki.addressSubstitute', (o, pos) => { o.addressSubstitutedPositions = pos; }));
 
 /** The personal data in a SubjectAltName, or undefined when it has no JPKI otherName. */
 export function personalDataFrom(names: readonly GeneralNameModel[]): JpkiPersonalData | undefined {

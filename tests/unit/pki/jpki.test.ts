@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainCertificate, JPKI_OID } from '../../../src/pki';
 import { explainAuthCn, explainSignCn } from '../../../src/pki/jpki/profile';
-import { substitutedPositions } from '../../../src/pki/jpki/personal-data';
+import { otherNameDecoder, substitutedPositions, type MutablePersonal } from '../../../src/pki/jpki/personal-data';
 import { FIXTURES, ROOT_FILES, read } from './helpers';
 
 const cert = (p: string) => explainCertificate(read(`${FIXTURES}/${p}`));
@@ -110,5 +110,16 @@ describe('CN and flag helpers', () => {
   });
   it('finds substituted positions', () => {
     expect(substitutedPositions('0101')).toEqual([1, 3]);
+  });
+  it('names every JIS X 0303 sex code, including 0 (不明), and only those', () => {
+    const sex = otherNameDecoder(JPKI_OID.sex);
+    expect(['0', '1', '2', '9', '3'].map((c) => sex?.decode(c).fields[0]?.valueKey))
+      .toEqual(['pki.jpki.sex.0', 'pki.jpki.sex.1', 'pki.jpki.sex.2', 'pki.jpki.sex.9', 'pki.jpki.sex.unknown']);
+  });
+  it('decodes name and address substitute flags into their own fields', () => {
+    const out: MutablePersonal = {};
+    otherNameDecoder(JPKI_OID.nameSubstitute)?.decode('0010').apply(out);
+    otherNameDecoder(JPKI_OID.addressSubstitute)?.decode('1000001').apply(out);
+    expect(out).toEqual({ nameSubstitutedPositions: [2], addressSubstitutedPositions: [0, 6] });
   });
 });
