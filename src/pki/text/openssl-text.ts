@@ -82,7 +82,8 @@ function extensionLines(ext: ExtensionModel): string[] {
   const decoder = extensionDecoder(ext.oid);
   if (decoder && ext.status === 'decoded') {
     try {
-      body = decoder.decode(decodeOne(value))?.openssl?.map((l) => pad(16) + l);
+      // An empty line is printed empty, as openssl does between CRL distribution points.
+      body = decoder.decode(decodeOne(value))?.openssl?.map((l) => (l === '' ? '' : pad(16) + l));
     } catch {
       body = undefined;
     }

@@ -1,6 +1,6 @@
 // Certificates made by openssl here, covering what the JPKI fixtures do not (EKU, AIA, user notices,
 // IPv6, registered IDs, otherNames openssl knows, AKI with issuer+serial, pathlen, unknown extensions,
-// negative and 20-byte serials, GeneralizedTime, multi-valued RDNs, RFC 2253 quoting, EC keys):
+// negative and 20-byte serials, CRL DPs with reasons, GeneralizedTime, multi-valued RDNs, RFC 2253 quoting, EC keys):
 // our dump and text must still equal openssl's own.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,6 +46,19 @@ userNotice.1 = @notice
 explicitText = "Explicit"
 organization = "Org"
 noticeNumbers = 1, 2, 3
+[dps]
+crlDistributionPoints = dp1, dp2, dp3, dp4
+[dp1]
+fullname = URI:http://crl.example.jp/a.crl
+reasons = keyCompromise, CACompromise
+[dp2]
+CRLissuer = dirName:dn_sect
+[dp3]
+fullname = URI:http://crl.example.jp/b.crl, URI:http://crl.example.jp/c.crl
+CRLissuer = dirName:dn_sect
+[dp4]
+fullname = URI:http://crl.example.jp/d.crl
+reasons = superseded, AACompromise
 `;
 
 const CASES: Record<string, string[]> = {
@@ -53,6 +66,8 @@ const CASES: Record<string, string[]> = {
   negativeSerial: ['-subj', '/CN=neg', '-set_serial', '-12345', '-extensions', 'ext'],
   multiValued: ['-multivalue-rdn', '-subj', '/CN=a+OU=b/O=c', '-set_serial', '9223372036854775807', '-days', '20000'],
   utf8: ['-utf8', '-subj', '/C=JP/O=公的個人認証サービス/CN=テスト', '-set_serial', '1'],
+  // Several CRL distribution points with reasons and CRL issuers: openssl's line breaks and blank lines.
+  crlDistributionPoints: ['-subj', '/CN=dps', '-set_serial', '2', '-extensions', 'dps'],
 };
 
 beforeAll(() => {

@@ -22,7 +22,11 @@ export const KEY_USAGE_BITS = [
 
 function bitStringBits(block: AsnBlock): boolean[] {
   expect(isUniversal(block, 3), CODE, 'BIT STRING expected');
-  const c = content(block);
+  return bitsOfContent(content(block));
+}
+
+/** Bits of BIT STRING content octets (unused-bits octet first); also for IMPLICIT-tagged ones. */
+function bitsOfContent(c: Uint8Array): boolean[] {
   expect(c.length >= 1 && (c[0] ?? 8) < 8, CODE, 'BIT STRING unused-bits octet');
   const bits: boolean[] = [];
   for (let i = 1; i < c.length; i++) for (let b = 7; b >= 0; b--) bits.push((((c[i] ?? 0) >> b) & 1) === 1);
@@ -188,39 +192,58 @@ registerExtension({
   },
 });
 
+// ReasonFlags bit names as openssl prints them (v3_crld.c reason_flags), RFC 5280 §4.2.1.13 bit order.
+const REASON_FLAGS = ['Unused', 'Key Compromise', 'CA Compromise', 'Affiliation Changed', 'Superseded',
+  'Cessation Of Operation', 'Certificate Hold', 'Privilege Withdrawn', 'AA Compromise'];
+
 registerExtension({
   oid: '2.5.29.31',
   decode(value) {
     expect(isUniversal(value, 16), CODE, 'CRLDistributionPoints SEQUENCE');
-    const lines: string[] = [];
+    // openssl 3.0 v3_crld.c i2r_crldp writes one stream: print_gens ends without a newline, print_reasons
+    // ends with one, and "\n" separates points — so "Reasons:" follows a name on the same line and a
+    // blank line can appear. Build that stream (absolute indent 16) and cut it into lines.
+    const ind = ' '.repeat(16);
+    let out = '';
     const fields: Field[] = [];
     const points: GeneralNameModel[][] = [];
-    for (const dp of children(value)) {
+    const gens = (list: ReturnType<typeof decodeGeneralName>[]) => list.map((g) => `${ind}  ${g.print}`).join('\n');
+    children(value).forEach((dp, i) => {
+      if (i > 0) out += '\n';
       const names: GeneralNameModel[] = [];
-      for (const part of children(dp)) {
-        if (isContext(part, 0)) {
-          const dpn = child(part, 0, CODE);
-          if (isContext(dpn, 0)) {
-            lines.push('Full Name:');
-            for (const g of children(dpn).map(decodeGeneralName)) {
-              names.push(g.model);
-              lines.push(`  ${g.print}`);
-              fields.push({ key: `pki.generalName.${g.model.type}`, value: g.model.value });
-            }
-          } else {
-            lines.push('Relative Name:');
-            fields.push({ key: 'pki.field.relativeName', value: '' });
+      const parts = children(dp);
+      const dpName = parts.find((p) => isContext(p, 0));
+      const reasons = parts.find((p) => isContext(p, 1));
+      const issuer = parts.find((p) => isContext(p, 2));
+      if (dpName) {
+        const dpn = child(dpName, 0, CODE);
+        if (isContext(dpn, 0)) {
+          const list = children(dpn).map(decodeGeneralName);
+          out += `${ind}Full Name:\n${gens(list)}`;
+          for (const g of list) {
+            names.push(g.model);
+            fields.push({ key: `pki.generalName.${g.model.type}`, value: g.model.value });
           }
-        } else if (isContext(part, 2)) {
-          lines.push('CRL Issuer:');
-          for (const g of children(part).map(decodeGeneralName)) {
-            lines.push(`  ${g.print}`);
-            fields.push({ key: 'pki.field.crlIssuer', value: g.model.value });
-          }
+        } else {
+          out += `${ind}Relative Name:\n`;
+          fields.push({ key: 'pki.field.relativeName', value: '' });
         }
       }
+      if (reasons) {
+        const bits = bitsOfContent(content(reasons));
+        const set = REASON_FLAGS.filter((_, k) => bits[k]);
+        out += `${ind}Reasons:\n${ind}  ${set.length ? set.join(', ') : '<EMPTY>'}\n`;
+        fields.push({ key: 'pki.field.crlReasons', value: set.join(', ') });
+      }
+      if (issuer) {
+        const list = children(issuer).map(decodeGeneralName);
+        out += `${ind}CRL Issuer:\n${gens(list)}`;
+        for (const g of list) fields.push({ key: 'pki.field.crlIssuer', value: g.model.value });
+      }
       points.push(names);
-    }
+    });
+    // Relative to the extension indent; a line openssl leaves empty stays empty (not 16 spaces).
+    const lines = out.split('\n').map((l) => (l.startsWith(ind) ? l.slice(16) : l));
     return { data: points, fields, openssl: lines };
   },
 });
