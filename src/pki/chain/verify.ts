@@ -132,6 +132,7 @@ export async function verifyChain(der: Uint8Array, options: ChainOptions = {}): 
   for (const i of options.intermediates ?? []) { const c = await candidate(i); if (c) pool.push(c); }
 
   const links: LinkStatus[] = [];
+  const chainModels: CertificateModel[] = [];
   const rejected: { subject: string; sha256: string; reasonKey: string }[] = [];
   // The input may itself be a trusted anchor (e.g. a pinned root): then it is the whole chain.
   const leafAnchor = pool.find((c) => c.anchor && c.model.fingerprints.sha256 === leaf.model.fingerprints.sha256);
@@ -142,6 +143,7 @@ export async function verifyChain(der: Uint8Array, options: ChainOptions = {}): 
   for (let depth = 0; depth < MAX_LINKS; depth++) {
     const isLeaf = depth === 0;
     const m = current.model;
+    chainModels.push(m);
     const base = {
       subject: m.subject.text, serialHex: m.serial.hex, sha256: m.fingerprints.sha256,
       notBefore: m.validity.notBefore.iso, notAfter: m.validity.notAfter.iso,
@@ -172,6 +174,16 @@ export async function verifyChain(der: Uint8Array, options: ChainOptions = {}): 
     if (isLeaf) issuerOfLeaf = issuer;
     links.push({ ...base, signature: { ok: true } });
     current = issuer;
+  }
+  // RFC 5280 §6.1.4 (l)/(m): a CA's pathLenConstraint bounds the non-self-issued intermediate CA
+  // certificates below it (links[1..k-1] for the CA at links[k]; the leaf does not count).
+  for (let k = 2; k < links.length; k++) {
+    const pathLen = chainModels[k]?.basicConstraints?.pathLen;
+    const below = chainModels.slice(1, k).filter((c) => !c.selfIssued).length;
+    const link = links[k];
+    if (link && pathLen !== undefined && below > pathLen && link.basicConstraints.ok) {
+      links[k] = { ...link, basicConstraints: { ok: false, reasonKey: 'pki.chain.pathLenExceeded', params: { pathLen, intermediates: below } } };
+    }
   }
   const allOk = links.length > 0 && links.every((l) => failedChecks(l).length === 0)
     && links[links.length - 1]?.anchor !== undefined;

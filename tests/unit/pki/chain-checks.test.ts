@@ -31,3 +31,25 @@ describe('issuer and extension checks per link', () => {
     expect(nonCritical.status).toBe('valid');
   });
 });
+
+describe('pathLenConstraint (RFC 5280 §6.1.4 (l)/(m))', () => {
+  const caExt = (pathLen: number) => `basicConstraints = critical, CA:TRUE, pathlen:${pathLen}\nkeyUsage = critical, keyCertSign, cRLSign`;
+  const subCaExt = 'basicConstraints = critical, CA:TRUE\nkeyUsage = critical, keyCertSign, cRLSign';
+  it('pathlen:0 allows a leaf directly under the anchor but no intermediate CA', async () => {
+    const ca = makeOpensslCa(caExt(0));
+    const direct = await verifyChain(ca.leaf('direct', leafExt), { at, usePinnedRoots: false, anchors: [ca.ca] });
+    expect(direct.status).toBe('valid');
+    const sub = ca.leaf('sub', subCaExt, '0x20');
+    const leaf = ca.leaf('leaf', leafExt, '0x21', 'sub');
+    const res = await verifyChain(leaf, { at, usePinnedRoots: false, anchors: [ca.ca], intermediates: [sub] });
+    expect(res.links).toHaveLength(3);
+    expect(res.status).toBe('invalid');
+    expect(res.links[2]?.basicConstraints).toEqual({ ok: false, reasonKey: 'pki.chain.pathLenExceeded', params: { pathLen: 0, intermediates: 1 } });
+  });
+  it('pathlen:1 allows one intermediate CA', async () => {
+    const ca = makeOpensslCa(caExt(1));
+    const sub = ca.leaf('sub', subCaExt, '0x20');
+    const res = await verifyChain(ca.leaf('leaf', leafExt, '0x21', 'sub'), { at, usePinnedRoots: false, anchors: [ca.ca], intermediates: [sub] });
+    expect(res.status).toBe('valid');
+  });
+});

@@ -8,8 +8,11 @@ import { join } from 'node:path';
 export interface OpensslCa {
   /** The CA certificate (DER). */
   readonly ca: Uint8Array;
-  /** A leaf signed by the CA with the extension lines given (openssl x509v3_config syntax). */
-  leaf(name: string, extLines: string, serial?: string): Uint8Array;
+  /**
+   * A certificate `/C=JP/CN=<name>` with the extension lines given (openssl x509v3_config syntax), issued
+   * by the CA or by an earlier certificate of this set named `issuer` (all share the one key).
+   */
+  leaf(name: string, extLines: string, serial?: string, issuer?: string): Uint8Array;
   /** A CRL signed by the CA (`openssl ca -gencrl`), with CRL extension lines and revoked leaf names. */
   crl(extLines: string, revoke?: readonly string[]): Uint8Array;
 }
@@ -24,9 +27,9 @@ export function makeOpensslCa(caExtLines = 'basicConstraints = critical, CA:TRUE
   writeFileSync(join(dir, 'index.txt'), '');
   return {
     ca: new Uint8Array(run(['x509', '-in', 'ca.pem', '-outform', 'DER'])),
-    leaf(name, extLines, serial = '0x1234') {
+    leaf(name, extLines, serial = '0x1234', issuer = 'ca') {
       run(['req', '-new', '-key', 'ca.key', '-config', cnf('leaf.cnf', ''), '-subj', `/C=JP/CN=${name}`, '-out', `${name}.csr`]);
-      run(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', serial, '-days', '365',
+      run(['x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', 'ca.key', '-set_serial', serial, '-days', '365',
         '-extfile', cnf(`${name}.ext`, `[ext]\n${extLines}`), '-extensions', 'ext', '-out', `${name}.pem`]);
       return new Uint8Array(run(['x509', '-in', `${name}.pem`, '-outform', 'DER']));
     },
