@@ -47,7 +47,7 @@ explicitText = "Explicit"
 organization = "Org"
 noticeNumbers = 1, 2, 3
 [dps]
-crlDistributionPoints = dp1, dp2, dp3, dp4
+crlDistributionPoints = dp1, dp2, dp3, dp4, dp5
 [dp1]
 fullname = URI:http://crl.example.jp/a.crl
 reasons = keyCompromise, CACompromise
@@ -59,6 +59,12 @@ CRLissuer = dirName:dn_sect
 [dp4]
 fullname = URI:http://crl.example.jp/d.crl
 reasons = superseded, AACompromise
+[dp5]
+relativename = rel
+reasons = keyCompromise
+[rel]
+CN = Part, One
++O = Org
 `;
 
 const CASES: Record<string, string[]> = {

@@ -7,6 +7,7 @@ import { integerText } from '../integer';
 import { integerMagnitude } from '../../asn1/dump';
 import { type AsnBlock, child, children, content, expect, isContext, isUniversal, oidText } from '../asn';
 import { decodeGeneralName, decodeGeneralNames } from '../general-name';
+import { relativeNameText } from '../name';
 import { stringValue } from '../strings';
 import type { Field, GeneralNameModel } from '../types';
 import { registerExtension } from './registry';
@@ -225,8 +226,9 @@ registerExtension({
             fields.push({ key: `pki.generalName.${g.model.type}`, value: g.model.value });
           }
         } else {
-          out += `${ind}Relative Name:\n`;
-          fields.push({ key: 'pki.field.relativeName', value: '' });
+          const text = relativeNameText(dpn);
+          out += `${ind}Relative Name:\n${ind}  ${text}\n`;
+          fields.push({ key: 'pki.field.relativeName', value: text });
         }
       }
       if (reasons) {
