@@ -7,10 +7,12 @@ import { fuzz } from './fuzz-core';
 describe('mutated DER through asn1 and inspect', () => {
   it('gives a result or a named LensError for 3,000 mutations (seed 1)', async () => {
     const stats = await fuzz(ALL_CERTS.map(read), 3000, 1);
+    // fuzz() throws on the first exception that is not a LensError, so reaching here is the main check.
     expect(stats.total).toBe(6000);
-    expect(stats.ok + [...stats.lensErrors.values()].reduce((a, b) => a + b, 0)).toBe(stats.total);
-    // Both outcomes occur: many mutations still parse, many are refused with a named code.
+    // Both outcomes occur (the mutations reach past the outer header): some inputs still parse, some are
+    // refused with a named code. (ok + errors = total holds by construction and says nothing.)
     expect(stats.ok).toBeGreaterThan(0);
+    expect(stats.lensErrors.size).toBeGreaterThan(0);
     expect([...stats.lensErrors.keys()].every((c) => c.startsWith('pki-'))).toBe(true);
   }, 120_000);
 });
