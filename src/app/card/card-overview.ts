@@ -98,7 +98,7 @@ export class JpkiCardOverview extends LitElement {
       }
       tbody th,
       tbody td {
-        height: 3.5rem;
+        height: 3.875rem;
       }
       td.num {
         font-variant-numeric: tabular-nums;

@@ -344,7 +344,7 @@ export class JpkiCertificateView extends LitElement {
             : nothing}
           <button class="btn" type="button" data-export="oids" @click=${() => this.exportFile('oids')}>${t('app.cert.export.oids')}</button>
         </div>
-        <p class="small muted spaced">${t('app.cert.export.help')}${kind === 'sign' ? ` ${t('app.cert.export.signWarning')}` : ''}</p>
+        <p class="small muted spaced">${t('app.cert.export.help')}${kind === 'sign' ? `${this.appState.value.locale === 'ja' ? '' : ' '}${t('app.cert.export.signWarning')}` : ''}</p>
         ${this.exportError ? html`<jpki-notice tone="danger"><p>${t(`error.${this.exportError}`)}</p></jpki-notice>` : nothing}
       </section>
       ${this.source !== 'library'

@@ -370,7 +370,7 @@ export class JpkiLibraryScreen extends LitElement {
       ${all?.length === 0
         ? html`<jpki-panel heading=${t('app.library.empty.heading')} tone="sunken">
             <p>${t('app.lib.empty.what')}</p>
-            <p>${t('app.library.empty.body')} ${t('app.lib.empty.files')}</p>
+            <p>${t('app.library.empty.body')}${locale === 'ja' ? '' : ' '}${t('app.lib.empty.files')}</p>
             <p class="muted small">${t('app.library.empty.where')}</p>
           </jpki-panel>`
         : nothing}
