@@ -28,6 +28,12 @@ export class JpkiCardFacePanel extends LitElement {
         gap: var(--space-3);
         margin-top: var(--space-3);
       }
+      .images figure {
+        margin: 0;
+      }
+      .images figcaption {
+        margin-bottom: var(--space-1);
+      }
       .images img {
         max-width: 100%;
         height: auto;
@@ -74,6 +80,14 @@ export class JpkiCardFacePanel extends LitElement {
     return u;
   }
 
+  /** A printed-face image with a visible caption: a blank or faint PNG must not read as an empty box. */
+  private image(img: FaceImage, label: string) {
+    return html`<figure>
+      <figcaption class="small muted" aria-hidden="true">${label}</figcaption>
+      <img src=${this.url(img)} alt=${label} />
+    </figure>`;
+  }
+
   override render() {
     void this.app.value.locale;
     const f = this.face;
@@ -96,8 +110,8 @@ export class JpkiCardFacePanel extends LitElement {
             </dl>
             ${this.shown
               ? html`<div class="images" data-testid="face-images">
-                  ${f.nameImage?.format === 'png' ? html`<img src=${this.url(f.nameImage)} alt=${t('app.flows.face.name-image')} />` : nothing}
-                  ${f.addressImage?.format === 'png' ? html`<img src=${this.url(f.addressImage)} alt=${t('app.flows.face.address-image')} />` : nothing}
+                  ${f.nameImage?.format === 'png' ? this.image(f.nameImage, t('app.flows.face.name-image')) : nothing}
+                  ${f.addressImage?.format === 'png' ? this.image(f.addressImage, t('app.flows.face.address-image')) : nothing}
                 </div>`
               : nothing}
             <div class="spaced">
