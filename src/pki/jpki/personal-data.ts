@@ -98,7 +98,9 @@ export function personalDataFrom(names: readonly GeneralNameModel[]): JpkiPerson
   for (const g of names) {
     if (g.type !== 'otherName' || !g.otherName) continue;
     const d = otherNameDecoder(g.otherName.typeOid);
-    if (!d) continue;
+    // The profile's values are UTF8String (jpki-card.md §8.3). Any other inner type would reach us as the
+    // hex of its DER, which must not be shown as a name or address: leave it to the raw SAN view.
+    if (!d || g.otherName.valueTag !== 12) continue;
     hit = true;
     const r = d.decode(g.otherName.value);
     r.apply(out);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainCertificate, JPKI_OID } from '../../../src/pki';
 import { explainAuthCn, explainSignCn } from '../../../src/pki/jpki/profile';
-import { otherNameDecoder, substitutedPositions, type MutablePersonal } from '../../../src/pki/jpki/personal-data';
+import { otherNameDecoder, personalDataFrom, substitutedPositions, type MutablePersonal } from '../../../src/pki/jpki/personal-data';
 import { FIXTURES, ROOT_FILES, read } from './helpers';
 
 const cert = (p: string) => explainCertificate(read(`${FIXTURES}/${p}`));
@@ -115,6 +115,13 @@ describe('CN and flag helpers', () => {
     const sex = otherNameDecoder(JPKI_OID.sex);
     expect(['0', '1', '2', '9', '3'].map((c) => sex?.decode(c).fields[0]?.valueKey))
       .toEqual(['pki.jpki.sex.0', 'pki.jpki.sex.1', 'pki.jpki.sex.2', 'pki.jpki.sex.9', 'pki.jpki.sex.unknown']);
+  });
+  it('takes personal data only from UTF8String values (another type is not shown as a name)', () => {
+    const other = (valueTag: number, value: string) => ({
+      type: 'otherName' as const, value, otherName: { typeOid: JPKI_OID.name, typeName: 'jpkiName', valueTag, value, valueDerHex: '' },
+    });
+    expect(personalDataFrom([other(12, '見本　太郎')])?.name).toBe('見本　太郎');
+    expect(personalDataFrom([other(4, '0403414243')])).toBeUndefined();
   });
   it('decodes name and address substitute flags into their own fields', () => {
     const out: MutablePersonal = {};
