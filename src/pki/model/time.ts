@@ -25,7 +25,11 @@ export function parseTime(tag: number, content: Uint8Array): TimeModel {
   }
   if (!parts) throw new LensError('pki-bad-time', { value: raw });
   const [y, mo, d, h, mi, s] = parts.map(Number) as [number, number, number, number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  // Date.UTC maps years 0–99 to 1900–1999 (ECMA-262 MakeFullYear), which would judge GeneralizedTime
+  // 0000-02-29 by 1900's calendar; setUTCFullYear takes the year as given.
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  date.setUTCHours(h, mi, s);
   if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
     throw new LensError('pki-bad-time', { value: raw });
   }
