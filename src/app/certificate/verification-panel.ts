@@ -8,7 +8,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { t } from '../../i18n';
+import { hasMessage, t } from '../../i18n';
 import { isLensError } from '../../errors';
 import type { ChainResult, CrlModel, LinkStatus, RevocationStatus } from '../../pki';
 import { AppStateController } from '../state/app-state-controller';
@@ -211,8 +211,8 @@ export class JpkiCertificateVerification extends LitElement {
     const locale = this.appState.value.locale;
     const dates = (s: { thisUpdate: string; nextUpdate?: string; stale: boolean }) => html`
       <dl class="facts spaced">
-        <dt>thisUpdate</dt><dd>${formatDateTime(s.thisUpdate, locale)}</dd>
-        <dt>nextUpdate</dt><dd>${s.nextUpdate ? formatDateTime(s.nextUpdate, locale) : '—'}</dd>
+        <dt>${t('app.cert.verify.thisUpdate')}</dt><dd>${formatDateTime(s.thisUpdate, locale)}</dd>
+        <dt>${t('app.cert.verify.nextUpdate')}</dt><dd>${s.nextUpdate ? formatDateTime(s.nextUpdate, locale) : '—'}</dd>
         <dt>${t('app.cert.verify.crlSignature')}</dt><dd class="ok">${t('app.cert.verify.crlSignatureOk')}</dd>
         ${this.crl?.crlNumber ? html`<dt>${t('app.cert.verify.crlNumber')}</dt><dd>${this.crl.crlNumber}</dd>` : nothing}
         <dt>${t('app.cert.verify.crlEntries')}</dt><dd>${this.crl?.revoked.length ?? 0}</dd>
@@ -227,7 +227,7 @@ export class JpkiCertificateVerification extends LitElement {
         return html`<jpki-notice tone="success" heading=${t('app.cert.verify.rev.good')} data-revocation="good"><p>${t('pki.revocation.good')}</p></jpki-notice>${dates(r)}`;
       case 'revoked':
         return html`<jpki-notice tone="danger" heading=${t('app.cert.verify.rev.revoked')} data-revocation="revoked">
-            <p>${t('pki.revocation.revoked', { date: formatDateTime(r.revokedAt, locale) })}${r.reason ? ` — ${t('app.cert.verify.reason')}: ${r.reason}` : ''}</p>
+            <p>${t('pki.revocation.revoked', { date: formatDateTime(r.revokedAt, locale) })}${r.reason ? ` — ${t('app.cert.verify.reason')}: ${hasMessage(`app.cert.verify.reason.${r.reason}`) ? t(`app.cert.verify.reason.${r.reason}`) : r.reason}` : ''}</p>
           </jpki-notice>${dates(r)}`;
     }
   }

@@ -94,6 +94,8 @@ export class JpkiLibraryScreen extends LitElement {
       }
       .back {
         margin-bottom: var(--space-4);
+        /* a quiet button: pull its padding back so the arrow lines up with the heading */
+        margin-inline-start: calc(-1 * var(--space-3));
       }
       h1[tabindex='-1']:focus {
         outline: none;
