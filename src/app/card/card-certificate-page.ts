@@ -5,7 +5,7 @@
  * first time a certificate is explained) with the CA certificate from the same card for the chain,
  * and its save flow (the sign certificate's save asks for the personal-data acknowledgement there).
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { t } from '../../i18n';
 import type { CertificateKind } from '../../card/jpki';
@@ -14,7 +14,6 @@ import { AppStateController } from '../state/app-state-controller';
 import { formatHash } from '../state/routes';
 import { baseStyles } from '../ui/styles';
 import '../ui/notice';
-import '../ui/badge';
 import '../certificate/certificate-view';
 
 const KINDS: readonly CertificateKind[] = ['auth', 'auth-ca', 'sign', 'sign-ca'];
@@ -71,7 +70,6 @@ export class JpkiCardCertificatePage extends LitElement {
     return html`${back}
       <div class="head">
         <h1>${t(`app.flows.cert.${kind}.title`)}</h1>
-        ${demo ? html`<jpki-badge tone="demo">${t('app.flows.demo.badge')}</jpki-badge>` : nothing}
       </div>
       <p class="lead">${t(`app.flows.cert.${kind}.what`)}</p>
       <jpki-certificate-view
