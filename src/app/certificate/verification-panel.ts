@@ -188,7 +188,7 @@ export class JpkiCertificateVerification extends LitElement {
         : l.anchor.source === 'jpki-test' ? t('app.cert.verify.anchor.test')
           : t('app.cert.verify.anchor.card')
       : index === 0 ? t('app.cert.verify.role.leaf') : t('app.cert.verify.role.ca');
-    const allOk = l.signature.ok && l.validity.ok && l.keyUsage.ok && l.basicConstraints.ok;
+    const allOk = l.signature.ok && l.validity.ok && l.keyUsage.ok && l.basicConstraints.ok && l.criticalExtensions.ok;
     return html`<li data-link=${index}>
       <div class="link-head">
         <span>${index + 1}/${count}</span>
@@ -203,6 +203,7 @@ export class JpkiCertificateVerification extends LitElement {
         ${this.check('validity', l.validity)}
         ${index > 0 ? this.check('keyUsage', l.keyUsage) : nothing}
         ${index > 0 ? this.check('basicConstraints', l.basicConstraints) : nothing}
+        ${this.check('criticalExtensions', l.criticalExtensions)}
       </ul>
     </li>`;
   }
@@ -222,7 +223,7 @@ export class JpkiCertificateVerification extends LitElement {
       case 'not-checked':
         return html`<jpki-notice tone="info" heading=${t('app.cert.verify.rev.notChecked')} data-revocation="not-checked"><p>${t(r.reasonKey)}</p></jpki-notice>`;
       case 'unknown':
-        return html`<jpki-notice tone="warning" heading=${t('app.cert.verify.rev.unknown')} data-revocation="unknown"><p>${t(r.reasonKey)}</p></jpki-notice>`;
+        return html`<jpki-notice tone="warning" heading=${t('app.cert.verify.rev.unknown')} data-revocation="unknown"><p>${t(r.reasonKey, r.params ?? {})}</p></jpki-notice>`;
       case 'good':
         return html`<jpki-notice tone="success" heading=${t('app.cert.verify.rev.good')} data-revocation="good"><p>${t('pki.revocation.good')}</p></jpki-notice>${dates(r)}`;
       case 'revoked':
