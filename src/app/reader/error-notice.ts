@@ -21,6 +21,9 @@ const WARNING_CODES = new Set([
   'card-removed',
   'reader-unplugged',
   'card-absent',
+  // Something on this computer holds the reader: the user can free it (the per-OS step is shown).
+  'interface-busy',
+  'device-access-denied',
   // Local checks: nothing was sent, the user only needs to retype.
   'pin-format-4-digits',
   'pin-format-sign-password',
@@ -80,7 +83,7 @@ export class JpkiErrorNotice extends LitElement {
     const local = /^pin-(format|new)-/.test(e.code);
     const heading = this.heading || t(local ? 'app.flows.error.heading.input' : 'app.flows.error.heading');
     return html`<jpki-notice tone=${tone} live heading=${heading}>
-      <p data-testid="error-text">${errorText(e, locale)}</p>
+      <p data-testid="error-text">${advice ? t(`usb.lead.${e.code}`, e.params) : errorText(e, locale)}</p>
       ${advice ? html`<p class="advice">${t(advice, e.params)}</p>` : nothing}
       <p class="small">${t('app.flows.error.code')} <span class="code">${e.code}</span></p>
       <details>

@@ -45,7 +45,7 @@ for (const lang of ['ja', 'en'] as const) {
       await expect(view.locator('[data-field="address"]')).toContainText('東京都清瀬市見本町一丁目２－３');
       await expect(view.locator('[data-field="birth"]')).toContainText('1985-04-01');
       await expect(view.locator('[data-field="birth"]')).toContainText('昭和60年4月1日');
-      await expect(view.locator('[data-field="sex"]')).toHaveText(lang === 'ja' ? '男' : /^\s*male\s*$/i);
+      await expect(view.locator('[data-field="sex"]')).toHaveText(lang === 'ja' ? '男性' : /^\s*male\s*$/i);
       for (const name of TABS) {
         await tab(page, name);
         if (name === 'verify') await expect(view.locator('jpki-certificate-verification [data-chain]')).toBeVisible();

@@ -54,7 +54,7 @@ describe('format', () => {
     setLocale('ja');
     expect(fieldLabel({ key: 'pki.generalName.otherName', params: { oid: '1.2.392.200149.8.5.5.3' } })).toBe('性別');
     expect(fieldLabel({ key: 'pki.generalName.otherName', params: { oid: '1.2.3.4' } })).toBe(t('pki.generalName.otherName', { oid: '1.2.3.4' }));
-    expect(fieldValue({ key: 'pki.jpki.sex', value: '2', valueKey: 'pki.jpki.sex.2' })).toBe('2 女');
+    expect(fieldValue({ key: 'pki.jpki.sex', value: '2', valueKey: 'pki.jpki.sex.2' })).toBe('2 女性');
     expect(fieldValue({ key: 'pki.field.keyUsage', valueKey: 'pki.keyUsage.digitalSignature' })).toBe('デジタル署名');
   });
 });
