@@ -11,6 +11,7 @@ import { isLensError } from '../../errors';
 import { certificateStore, LABEL_MAX, NOTE_MAX, type CardKind, type SavedCertificate } from '../../store';
 import type { JpkiDialog } from '../ui/dialog';
 import { AppStateController } from '../state/app-state-controller';
+import { acknowledgementStyles } from '../ui/form-styles';
 import { baseStyles } from '../ui/styles';
 import { storeKind, type ViewKind } from './kinds';
 
@@ -22,6 +23,7 @@ export interface SavedDetail {
 export class JpkiSaveCertificate extends LitElement {
   static override styles = [
     baseStyles,
+    acknowledgementStyles,
     css`
       :host {
         display: contents;
@@ -49,21 +51,7 @@ export class JpkiSaveCertificate extends LitElement {
         resize: vertical;
       }
       .ack {
-        display: flex;
-        gap: var(--space-3);
-        align-items: start;
-        padding: var(--space-3);
-        border: 2px solid var(--color-warning-border);
-        background: var(--color-warning-bg);
-        color: var(--color-warning-text);
-        border-radius: var(--radius-m);
         margin-bottom: var(--space-3);
-      }
-      .ack input {
-        width: 1.25rem;
-        height: 1.25rem;
-        margin-top: 0.3rem;
-        flex: none;
       }
     `,
   ];

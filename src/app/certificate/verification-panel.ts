@@ -12,6 +12,7 @@ import { hasMessage, t } from '../../i18n';
 import { isLensError } from '../../errors';
 import type { ChainResult, CrlModel, LinkStatus, RevocationStatus } from '../../pki';
 import { AppStateController } from '../state/app-state-controller';
+import { fileButtonStyles } from '../ui/form-styles';
 import { baseStyles } from '../ui/styles';
 import { certificateStyles } from './styles';
 import { formatDateTime, isoDay } from './format';
@@ -23,6 +24,7 @@ type Check = LinkStatus['signature'];
 export class JpkiCertificateVerification extends LitElement {
   static override styles = [
     baseStyles,
+    fileButtonStyles,
     certificateStyles,
     css`
       .links {
@@ -78,16 +80,6 @@ export class JpkiCertificateVerification extends LitElement {
         width: 1.25rem;
         height: 1.25rem;
         margin-top: 0.3rem;
-      }
-      label.btn:focus-within {
-        outline: 3px solid var(--color-focus);
-        outline-offset: 2px;
-      }
-      .file-input {
-        position: absolute;
-        opacity: 0;
-        width: 1px;
-        height: 1px;
       }
     `,
   ];

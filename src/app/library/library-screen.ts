@@ -14,6 +14,7 @@ import { certificateStore, type SavedCertificate } from '../../store';
 import { AppStateController } from '../state/app-state-controller';
 import { appState } from '../state/app-state';
 import { formatHash } from '../state/routes';
+import { fileButtonStyles, acknowledgementStyles } from '../ui/form-styles';
 import { baseStyles } from '../ui/styles';
 import type { JpkiDialog } from '../ui/dialog';
 import { loadPki } from '../certificate/pki-loader';
@@ -39,6 +40,8 @@ interface Outcome {
 export class JpkiLibraryScreen extends LitElement {
   static override styles = [
     baseStyles,
+    fileButtonStyles,
+    acknowledgementStyles,
     certificateStyles,
     css`
       .list {
@@ -68,16 +71,6 @@ export class JpkiLibraryScreen extends LitElement {
         flex-wrap: wrap;
         gap: var(--space-3);
       }
-      label.btn:focus-within {
-        outline: 3px solid var(--color-focus);
-        outline-offset: 2px;
-      }
-      .file-input {
-        position: absolute;
-        opacity: 0;
-        width: 1px;
-        height: 1px;
-      }
       .search {
         display: grid;
         gap: var(--space-1);
@@ -99,22 +92,6 @@ export class JpkiLibraryScreen extends LitElement {
       }
       h1[tabindex='-1']:focus {
         outline: none;
-      }
-      .ack {
-        display: flex;
-        gap: var(--space-3);
-        align-items: start;
-        padding: var(--space-3);
-        border: 2px solid var(--color-warning-border);
-        background: var(--color-warning-bg);
-        color: var(--color-warning-text);
-        border-radius: var(--radius-m);
-      }
-      .ack input {
-        width: 1.25rem;
-        height: 1.25rem;
-        margin-top: 0.3rem;
-        flex: none;
       }
       @media (max-width: 560px) {
         .toolbar .btn {
