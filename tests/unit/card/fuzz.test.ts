@@ -16,17 +16,8 @@ import { children, parseTlv } from '../../../src/card/tlv';
 import { createVirtualMyNumberCard } from '../../../src/sim';
 import type { CardChannel } from '../../../src/card/channel';
 import { fixture } from './fixtures';
+import { prng } from '../helpers/prng';
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = ReturnType<typeof prng>;
 const int = (r: Rand, n: number) => Math.floor(r() * n);

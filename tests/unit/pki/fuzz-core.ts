@@ -2,18 +2,9 @@
 // bench/pki.bench.ts): every mutated DER must give a result or a LensError, never another exception.
 import { asn1Dump, explainCertificate, parseAsn1Tree } from '../../../src/pki';
 import { isLensError } from '../../../src/errors';
+import { prng as rng } from '../helpers/prng';
+export { prng as rng } from '../helpers/prng';
 
-/** Small deterministic PRNG (mulberry32) so failures reproduce from the seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One mutation: flip/set bytes (biased to headers), truncate, insert, or splice. */
 export function mutate(src: Uint8Array, r: () => number): Uint8Array {

@@ -113,17 +113,6 @@ export class T1CardModel {
   }
 }
 
-/** mulberry32: a tiny seeded PRNG so every run is the same. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The line between host and card: each block, either way, is lost or damaged with probability p. */
 export class FaultyLine implements T1BlockPort {

@@ -10,7 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import { T1Host } from '../../../../src/readers/t1';
 import { isLensError } from '../../../../src/errors';
-import { FaultyLine, T1CardModel, prng } from './card-model';
+import { FaultyLine, T1CardModel } from './card-model';
+import { prng } from '../../helpers/prng';
 import { ScriptPort, blk, bytes, corrupt, hex, type Step } from './script-port';
 
 const VERIFY = '00 20 00 81 04 31 32 33 34';
