@@ -5,6 +5,7 @@
  * and a long response is pulled with empty XfrBlocks carrying 0x10 while bChainParameter says
  * "more" (01, 03, 10). As libccid does it: src/commands.c CmdXfrBlockAPDU_extended.
  */
+import { concat } from '../../bytes';
 import { LensError } from '../../errors';
 import { CHAIN, xfrBlock, type CcidResponse } from './messages';
 import type { Head } from './transport';
@@ -52,12 +53,5 @@ export async function extendedApdu(exchange: Exchange, apdu: Uint8Array, maxMess
   if (r.specific !== CHAIN.whole && r.specific !== CHAIN.ends) {
     throw new LensError('reader-protocol-error', { what: 'extended APDU chaining' }, { detail: `bChainParameter 0x${r.specific.toString(16)}` });
   }
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concat(...parts);
 }

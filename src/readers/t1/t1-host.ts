@@ -10,6 +10,7 @@
  * command is unknown at that point, and the caller (never this layer) decides what to do, e.g. read
  * a PIN retry counter before anything else.
  */
+import { concat } from '../../bytes';
 import { LensError, isLensError } from '../../errors';
 import type { Transcript } from '../../trace/transcript';
 import { MAX_INF, decodeBlock, encodeBlock, iBlockPcb, rBlockPcb, sBlockPcb, type DecodeResult, type RBlockError, type SBlockType } from './block';
@@ -334,7 +335,7 @@ export class T1Host {
           parts.push(b.inf);
           retries = 0;
           ifsRequests = 0;
-          if (!b.more) return concat(parts, received);
+          if (!b.more) return concat(...parts);
           // rule 5: pull the next part
           phase = 'receiving';
           toSend = this.rBlock('none');
@@ -369,12 +370,3 @@ export class T1Host {
   }
 }
 
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
