@@ -1,7 +1,7 @@
 // The pinned trust anchors: the real J-LIS roots (three generations per kind share one DN; chains pick
 // by signature, never by name — ../shared/reference/jpki-card.md §8.1) and the synthetic JPKI-TEST CAs,
 // which verifyChain uses only with `trustTestRoots: true`.
-// authca02 (gen 2 利用者証明用) is missing: the corpus has no copy (see its README).
+// All six real roots are pinned: authca01–03 and signca01–03 (authca02 arrived in the corpus later; see its README row).
 import { GENERATED_ROOTS } from './jlis-roots.generated';
 
 export interface PinnedRoot {

@@ -8,8 +8,8 @@ const f = (p: string) => read(`${FIXTURES}/${p}`);
 const AT = new Date('2026-06-01T00:00:00Z');
 
 describe('pinned J-LIS roots', () => {
-  it('embeds the five corpus roots with their README SHA-256 and the two test CAs flagged as test', () => {
-    expect(JLIS_ROOTS.filter((r) => !r.test).map((r) => `${r.kind}${r.generation}`)).toEqual(['auth1', 'auth3', 'sign1', 'sign2', 'sign3']);
+  it('embeds the six corpus roots (authca02 included) with their README SHA-256 and the two test CAs flagged as test', () => {
+    expect(JLIS_ROOTS.filter((r) => !r.test).map((r) => `${r.kind}${r.generation}`)).toEqual(['auth1', 'auth2', 'auth3', 'sign1', 'sign2', 'sign3']);
     expect(JLIS_ROOTS.filter((r) => r.test).map((r) => r.kind)).toEqual(['auth', 'sign']);
   });
   it.each(JLIS_ROOTS.filter((r) => !r.test).map((r) => [r.file, r] as const))('%s verifies as a trust anchor inside its validity', async (_f, r) => {

@@ -1,19 +1,23 @@
 // Every real J-LIS root and every JPKI-TEST fixture against openssl 3.0 run here: the asn1parse dump,
 // the x509 -text layout and the individual fields openssl prints must agree to the byte.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { asn1Dump, certificateText, explainCertificate, opensslOidFile, parseAsn1Tree, stripAnnotations, walkAsn1 } from '../../../src/pki';
-import { ALL_CERTS, FIXTURE_CRLS, FIXTURE_CERTS, ROOT_FILES, openssl, read, rel } from './helpers';
+import { JLIS_ROOTS, asn1Dump, certificateText, explainCertificate, opensslOidFile, parseAsn1Tree, stripAnnotations, walkAsn1 } from '../../../src/pki';
+import { ALL_CERTS, FIXTURE_CRLS, FIXTURE_CERTS, ROOTS_DIR, ROOT_FILES, openssl, read, rel } from './helpers';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pki-oid-'));
 const oidFile = join(tmp, 'jpki.oid');
 writeFileSync(oidFile, opensslOidFile());
 
 describe('the inputs are there', () => {
-  it('has the 5 real roots and the JPKI-TEST fixtures', () => {
-    expect(ROOT_FILES).toHaveLength(5);
+  it('has every real root the corpus README lists, and the JPKI-TEST fixtures', () => {
+    // Count what the corpus holds (its README table), not a number frozen in the test: a root added
+    // to ../shared/corpus/jpki-ca must show up here and in the pinned set (tools/gen-roots.ts).
+    const listed = [...readFileSync(join(ROOTS_DIR, 'README.md'), 'utf8').matchAll(/^\|\s*`([a-z0-9]+\.cer)`/gm)].map((m) => m[1]);
+    expect(ROOT_FILES.map((f) => basename(f))).toEqual(listed.sort());
+    expect(JLIS_ROOTS.filter((r) => !r.test).map((r) => r.file)).toEqual(listed.sort());
     expect(FIXTURE_CERTS.length).toBeGreaterThanOrEqual(13);
   });
 });
