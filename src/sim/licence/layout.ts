@@ -8,6 +8,7 @@ import { changes, commonData, domicile, domicileChanges, entries, gaiji, gaijiCh
 import { LICENCE_HOLDERS, type LicenceHolder } from './holders';
 import { DEFAULT_LICENCE_PINS, DPIN, LICENCE_AID, LICENCE_PIN_TRIES, type VirtualLicenceOptions } from './options';
 import { LICENCE_PHOTO } from './photo';
+import { signatureFile } from './signature';
 
 export type PinNumber = 1 | 2;
 
@@ -68,7 +69,7 @@ export function licenceLayout(options: VirtualLicenceOptions = {}): LicenceLayou
       bin(0x0004, changes(holder), [1]),
       bin(0x0005, gaijiChanges(holder), [1]), // PIN1: UNCONFIRMED (§9.1)
       bin(0x0006, domicileChanges(holder), [1, 2]), // PIN1 + PIN2: UNCONFIRMED (§9.1), as 本籍 itself
-      // EF07 電子署名: not built yet (no signer); SELECT answers 6A82.
+      bin(0x0007, signatureFile(holder.id), [1]), // "?" in §9.1; PIN1 chosen (UNCONFIRMED)
     ],
   };
   const df2: LicenceDf = { name: 'df2', aid: LICENCE_AID.df2, files: [bin(0x0001, photo(options.photo ?? LICENCE_PHOTO), [1, 2])] };
