@@ -6,9 +6,10 @@ import type { LicenceHolderId } from '../../sim/licence';
  * `openReader` path as a real reader. The simulator is imported with `import()`, so it is a chunk
  * of its own that is fetched only when the user starts the demo (never in the initial bundle).
  */
-export async function loadDemoDevice(): Promise<USBDevice> {
+export async function loadDemoDevice(options: { readonly licence?: boolean } = {}): Promise<USBDevice> {
   const sim = await import('../../sim/index');
-  return sim.createVirtualReader('scr3310-nttcom', sim.createVirtualMyNumberCard());
+  // `licence`: a マイナ免許証 — the card also carries the licence instance (PIN DEMO_MYNA_LICENCE_PIN).
+  return sim.createVirtualReader('scr3310-nttcom', sim.createVirtualMyNumberCard(options.licence ? { licence: true } : {}));
 }
 
 /** The demo card's PINs, shown on the demo's screens so a newcomer can try every dialog. */
@@ -26,6 +27,9 @@ export async function loadDemoLicenceDevice(holder: DemoLicenceHolder = 'all-cla
 
 /** The demo licences' holders (src/sim/licence/holders.ts ids). */
 export type DemoLicenceHolder = LicenceHolderId;
+
+/** The PIN of the マイナ免許証 instance on the demo My Number card (`loadDemoDevice({ licence: true })`). */
+export const DEMO_MYNA_LICENCE_PIN = '1234';
 
 /** The demo licence's PINs (every demo holder but `no-pin`, whose card answers to the DPIN `****`). */
 export const DEMO_LICENCE_PINS = { pin1: '1234', pin2: '5678' } as const;

@@ -12,3 +12,4 @@ export {
 } from './options';
 export { LICENCE_CLASSES, LICENCE_HOLDERS, LICENCE_HOLDER_IDS, type LicenceChange, type LicenceClassCode, type LicenceHolder, type LicenceHolderId } from './holders';
 export type { PinNumber as LicencePinNumber } from './layout';
+export { DEFAULT_MYNA_LICENCE_PIN, MYNA_LICENCE_AID, MYNA_LICENCE_PIN_TRIES, type MynaLicenceOptions } from './myna-instance';
