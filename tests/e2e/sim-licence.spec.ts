@@ -1,0 +1,64 @@
+/**
+ * The e2e harness can put a virtual IC driver's licence (src/sim/licence/) into a reader double:
+ * `card: { kind: 'drivers-licence', …options }`, and swap cards at run time. The app's licence screens
+ * are tested in their own specs; this checks the simulator side of the path.
+ */
+import { test, expect, appReady } from './harness';
+
+test.describe('simulated licence in the harness', () => {
+  test.use({
+    sim: {
+      devices: [
+        { profile: 'scr3310-nttcom', card: { kind: 'drivers-licence', holder: 'gaiji' }, granted: true },
+        { profile: 'rcs380', card: { kind: 'drivers-licence', holder: 'no-pin', readLimit: 400 }, granted: true },
+      ],
+    },
+  });
+
+  test('both readers are listed; each slot holds the licence with the options given; PIN data is masked in its log', async ({ page }) => {
+    await page.goto('/');
+    await appReady(page);
+    const result = await page.evaluate(async () => {
+      const sim = window.__jpkiLensSim!;
+      const hex = (b: Uint8Array) => [...b].map((v) => v.toString(16).padStart(2, '0')).join(' ');
+      const contact = sim.licence(0)!;
+      const contactless = sim.licence(1)!;
+      const answer = async (apdu: number[]) => hex(await contact.transmit(Uint8Array.from(apdu)));
+      return {
+        devices: (await navigator.usb.getDevices()).map((d) => d.productName),
+        holders: [contact.holder.id, contactless.holder.id],
+        myNumberCard: sim.card(0) === undefined,
+        atr: hex(contact.atr),
+        pinSetting: await answer([0x00, 0xb0, 0x8a, 0x00, 0x03]),
+        counter: await answer([0x00, 0x20, 0x00, 0x81]),
+        verify: await answer([0x00, 0x20, 0x00, 0x81, 0x04, 0x31, 0x32, 0x33, 0x34]),
+        log: contact.log.at(-1)?.command,
+        limit: contactless.capabilities.maxResponseData,
+      };
+    });
+    expect(result).toEqual({
+      devices: ['SCR3310-NTTCom USB SmartCard Reader', 'RC-S380/P'],
+      holders: ['gaiji', 'no-pin'],
+      myNumberCard: true,
+      atr: '3b f5 91 00 ff 91 81 71 fe 40 00 42 00 01 b3 c1 75',
+      pinSetting: '05 01 01 90 00',
+      counter: '63 c3',
+      verify: '90 00',
+      log: '00 20 00 81 04 ** ** ** **',
+      limit: 400,
+    });
+  });
+
+  test('insertCard swaps a My Number card for a licence and back', async ({ page }) => {
+    await page.goto('/');
+    await appReady(page);
+    const kinds = await page.evaluate(() => {
+      const sim = window.__jpkiLensSim!;
+      sim.insertCard(0, { person: 'ordinary' });
+      const first = [sim.card(0) !== undefined, sim.licence(0) !== undefined];
+      sim.insertCard(0, { kind: 'drivers-licence', holder: 'changes' });
+      return [...first, sim.card(0) !== undefined, sim.licence(0)?.holder.id];
+    });
+    expect(kinds).toEqual([true, false, false, 'changes']);
+  });
+});
