@@ -1,4 +1,5 @@
 /** The virtual IC driver's licence at APDU level (jpki-card.md §9): byte-exact answers, access, PINs. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createVirtualDriversLicence, LICENCE_CONTACT_ATR, LICENCE_CONTACTLESS_ATR } from '../../../../src/sim';
 import { readAll, run, send, SELECT_DF1, SELECT_DF2, SELECT_DF3, SELECT_MF, selectEf, tlvs, verify1, verify2, x } from './helpers';
@@ -78,6 +79,10 @@ describe('virtual licence: access rules', () => {
     expect(field.tag).toBe(0x5f40);
     expect(x(field.value.slice(0, 2))).toBe('FF 4F');
     expect(x(field.value.slice(-2))).toBe('FF D9');
+    // the committed opj_compress-made photo, byte for byte, behind 5F 40 82 07 CF
+    const j2k = readFileSync(new URL('../../../fixtures/images/licence-photo.j2k', import.meta.url));
+    expect(x(photo.slice(0, 5))).toBe('5F 40 82 07 CF');
+    expect(x(field.value)).toBe(x(j2k));
     await run(card, SELECT_DF1);
     // 本籍 by SFI 2 with extended Le, as JDCard reads it (00 B0 82 00 00 03 70)
     const [domicile, sw2] = await send(card, '00 B0 82 00 00 03 70');
