@@ -33,7 +33,13 @@ test.describe('simulated licence in the harness', () => {
         counter: await answer([0x00, 0x20, 0x00, 0x81]),
         verify: await answer([0x00, 0x20, 0x00, 0x81, 0x04, 0x31, 0x32, 0x33, 0x34]),
         log: contact.log.at(-1)?.command,
-        limit: contactless.capabilities.maxResponseData,
+        limited: await (async () => {
+          const send = async (apdu: number[]) => contactless.transmit(Uint8Array.from(apdu));
+          await send([0x00, 0x20, 0x00, 0x81, 0x04, 0x2a, 0x2a, 0x2a, 0x2a]); // the DPIN
+          await send([0x00, 0xa4, 0x04, 0x0c, 0x10, 0xa0, 0x00, 0x00, 0x02, 0x31, 0x01, ...new Array<number>(10).fill(0)]);
+          await send([0x00, 0xa4, 0x02, 0x0c, 0x02, 0x00, 0x01]);
+          return (await send([0x00, 0xb0, 0x00, 0x00, 0x00, 0x03, 0x70])).length - 2;
+        })(),
       };
     });
     expect(result).toEqual({
@@ -45,7 +51,7 @@ test.describe('simulated licence in the harness', () => {
       counter: '63 c3',
       verify: '90 00',
       log: '00 20 00 81 04 ** ** ** **',
-      limit: 400,
+      limited: 400,
     });
   });
 
