@@ -254,10 +254,6 @@ export function allLicenceTexts(): string[] {
       out.add(c.authority);
     }
   }
-  for (const t of MYNA_LICENCE_TEXTS) out.add(t);
   out.delete('');
   return [...out].sort();
 }
-
-/** Texts of the マイナ免許証 instance (myna-instance.ts) that go through the same encoder. */
-export const MYNA_LICENCE_TEXTS: readonly string[] = [];
