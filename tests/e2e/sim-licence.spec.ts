@@ -9,13 +9,14 @@ test.describe('simulated licence in the harness', () => {
   test.use({
     sim: {
       devices: [
-        { profile: 'scr3310-nttcom', card: { kind: 'drivers-licence', holder: 'gaiji' }, granted: true },
-        { profile: 'rcs380', card: { kind: 'drivers-licence', holder: 'no-pin', readLimit: 400 }, granted: true },
+        // not granted: the app leaves them alone, so nothing else talks to the cards between our APDUs
+        { profile: 'scr3310-nttcom', card: { kind: 'drivers-licence', holder: 'gaiji' } },
+        { profile: 'rcs380', card: { kind: 'drivers-licence', holder: 'no-pin', readLimit: 400 } },
       ],
     },
   });
 
-  test('both readers are listed; each slot holds the licence with the options given; PIN data is masked in its log', async ({ page }) => {
+  test('both readers are plugged; each slot holds the licence with the options given; PIN data is masked in its log', async ({ page }) => {
     await page.goto('/');
     await appReady(page);
     const result = await page.evaluate(async () => {
@@ -25,7 +26,7 @@ test.describe('simulated licence in the harness', () => {
       const contactless = sim.licence(1)!;
       const answer = async (apdu: number[]) => hex(await contact.transmit(Uint8Array.from(apdu)));
       return {
-        devices: (await navigator.usb.getDevices()).map((d) => d.productName),
+        devices: sim.devices().map((d) => d.productName),
         holders: [contact.holder.id, contactless.holder.id],
         myNumberCard: sim.card(0) === undefined,
         atr: hex(contact.atr),
@@ -55,16 +56,21 @@ test.describe('simulated licence in the harness', () => {
     });
   });
 
-  test('insertCard swaps a My Number card for a licence and back', async ({ page }) => {
+  test('insertCard swaps a My Number card (with the マイナ免許証 instance) for a licence and back', async ({ page }) => {
     await page.goto('/');
     await appReady(page);
-    const kinds = await page.evaluate(() => {
+    const kinds = await page.evaluate(async () => {
       const sim = window.__jpkiLensSim!;
-      sim.insertCard(0, { person: 'ordinary' });
-      const first = [sim.card(0) !== undefined, sim.licence(0) !== undefined];
-      sim.insertCard(0, { kind: 'drivers-licence', holder: 'changes' });
-      return [...first, sim.card(0) !== undefined, sim.licence(0)?.holder.id];
+      // a reader the page was never granted, so the app does not talk to the card between our APDUs
+      const i = sim.plug({ profile: 'scr3310-nttcom', card: false });
+      sim.insertCard(i, { person: 'ordinary', licence: true });
+      const myna = sim.card(i)!;
+      const instance = await myna.transmit(Uint8Array.from([0x00, 0xa4, 0x04, 0x0c, 0x10, 0xa0, 0x00, 0x00, 0x02, 0x31, 0x06, ...new Array<number>(10).fill(0)]));
+      const counter = await myna.transmit(Uint8Array.from([0x00, 0x20, 0x00, 0x86]));
+      const first = [sim.licence(i) !== undefined, [...instance, ...counter].map((b) => b.toString(16)).join(' ')];
+      sim.insertCard(i, { kind: 'drivers-licence', holder: 'changes' });
+      return [...first, sim.card(i) !== undefined, sim.licence(i)?.holder.id];
     });
-    expect(kinds).toEqual([true, false, false, 'changes']);
+    expect(kinds).toEqual([false, '90 0 63 ca', false, 'changes']);
   });
 });
