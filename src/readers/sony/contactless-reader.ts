@@ -14,7 +14,7 @@ import { isRfFailure, type TypeBLink } from '../isodep/link';
 import { QuietableTranscript } from './quiet-transcript';
 import type { BitRate } from '../isodep/type-b';
 import { commandDeadlineError, commandDeadlineMs } from '../command-deadline';
-import type { CardReader, OpenReaderOptions, ReaderInfo } from '../types';
+import type { CardReader, ContactlessKbps, ContactlessRateReason, OpenReaderOptions, ReaderInfo } from '../types';
 
 /**
  * Field-off time that resets a card: ISO/IEC 14443 has the PCD keep the field off for t_RESET
@@ -168,6 +168,16 @@ export class SonyContactlessReader implements CardReader {
       transmit: (apdu) => this.transmit(apdu),
       close: () => this.powerOff(),
     };
+  }
+
+  /** The rate of the activated card's link and why (src/readers/types.ts CardReader.contactlessRate). */
+  get contactlessRate(): { readonly kbps: ContactlessKbps; readonly reason: ContactlessRateReason } | undefined {
+    const session = this.session;
+    if (!session) return undefined;
+    const kbps = Math.min(session.rates.pcdToPicc, session.rates.piccToPcd) as ContactlessKbps;
+    // A 106 cap the user asked for only explains the rate when the card could have gone faster.
+    const capped = this.options.maxBitRate === 106 && Math.max(...session.atqb.piccToPcdRates, ...session.atqb.pcdToPiccRates) > 106;
+    return { kbps, reason: capped ? 'user-setting' : 'card-and-reader' };
   }
 
   get atr(): Bytes | undefined {
