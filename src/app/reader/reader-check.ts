@@ -11,6 +11,7 @@ import { AppStateController } from '../state/app-state-controller';
 import { baseStyles } from '../ui/styles';
 import '../ui/panel';
 import '../ui/badge';
+import './contactless-rate';
 
 /** The verdict key: contact readers with an APDU or TPDU level and the Sony readers read the card. */
 export function verdictOf(reader: ConnectedReader): 'good' | 'experimental' | 'limited' {
@@ -66,6 +67,7 @@ export class JpkiReaderCheck extends LitElement {
         <dt>${t('app.flows.check.protocols')}</dt>
         <dd>${r.info.protocols.join(', ') || '—'}</dd>
       </dl>
+      ${r.info.cardInterface === 'contactless' ? html`<jpki-contactless-rate .reader=${r}></jpki-contactless-rate>` : nothing}
       <p class="verdict" data-testid="reader-verdict">${t(`app.flows.check.verdict.${verdict}`)}</p>
     </jpki-panel>`;
   }
