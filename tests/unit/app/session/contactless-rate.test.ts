@@ -64,9 +64,9 @@ describe('the contactless rate in the session and the diagnostics report', () =>
     expect(session.value.reader?.contactlessRate).toEqual({ kbps: 424, reason: 'card-and-reader' });
   });
 
-  it('a contact reader has no contactless rate line', async () => {
+  it('a CCID reader (which runs its own air link) has no contactless rate line', async () => {
     const { session } = await connected([]);
-    const contact = { ...session.value, reader: { ...session.value.reader!, info: { ...session.value.reader!.info, cardInterface: 'contact' as const } } };
+    const contact = { ...session.value, reader: { ...session.value.reader!, info: { ...session.value.reader!.info, family: 'ccid' as const } } };
     expect(buildReport(contact, [], ctx)).not.toContain('contactless rate');
   });
 });
