@@ -5,9 +5,10 @@
  * "CRC errors at 424"), the card is activated again at 106 kbit/s and stays there. Byte-exact on
  * the air (the field's log) and on the Port-100 rate commands.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { JpkiAp } from '../../../../src/card/jpki';
-import { toHex } from '../../../../src/readers/isodep/bytes';
+import { fromHex, toHex } from '../../../../src/readers/isodep/bytes';
 import { openRcs300 } from '../../../../src/readers/sony/rcs300/driver';
 import { openRcs380 } from '../../../../src/readers/sony/rcs380/driver';
 import { createVirtualMyNumberCard, DEFAULT_PINS } from '../../../../src/sim';
@@ -206,6 +207,28 @@ describe('the user forces 106 kbit/s', () => {
     const reader = await openRcs300(device, { contactlessMaxRate: () => 106 });
     await reader.powerOn();
     expect(reader.contactlessRate).toEqual({ kbps: 106, reason: 'card-and-reader' }); // the RC-S300 link is 106 only
+    await reader.close();
+  });
+});
+
+describe('atr-mynumber-jpki.txt: every real contactless My Number ATR allows 424, and falls back', () => {
+  // PC/SC Part 3 synthesises `3B 88 80 01 <app data 4> <protocol info 3> 00 TCK` from the ATQB.
+  const real = [...readFileSync('../shared/corpus/real/atr-mynumber-jpki.txt', 'utf8').matchAll(/^(3B 88 80 01 (?:[0-9A-F]{2} ){6}[0-9A-F]{2} 00 [0-9A-F]{2})\n\t(?:Japanese Public Key|Japanese Individual Number)/gm)].map((m) => m[1]);
+
+  it('finds the My Number contactless ATRs, all with protocol info B3 81 xx (212/424 both ways)', () => {
+    expect(real.length).toBeGreaterThanOrEqual(3);
+    for (const atr of real) expect(atr.slice(24, 29), atr).toBe('B3 81');
+  });
+
+  it.each(real)('%s: the same ATR from the double, 424 at first, 106 after the first exchange fails', async (atr) => {
+    const b = fromHex(atr);
+    const device = new Rcs380Double({ card: createVirtualMyNumberCard(), picc: { applicationData: b.slice(4, 8), protocolInfo: b.slice(8, 11) } });
+    device.field.conditions.add('silent-above-106');
+    const reader = await openRcs380(device);
+    expect(toHex(await reader.powerOn())).toBe(atr);
+    expect(reader.contactlessRate).toEqual({ kbps: 424, reason: 'card-and-reader' });
+    await new JpkiAp(reader.channel()).readCertificate('auth-ca');
+    expect(reader.contactlessRate).toEqual({ kbps: 106, reason: 'fallback-after-failure' });
     await reader.close();
   });
 });
