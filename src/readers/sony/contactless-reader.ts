@@ -3,6 +3,11 @@
  * activates the card (REQB/ATTRIB) and gives the ATR a PC/SC reader would synthesise; transmit
  * runs one APDU through ISO-DEP; card presence is polled (neither reader has an interrupt endpoint
  * on the interface a page can claim). The reader-specific part is a ContactlessFrontEnd.
+ *
+ * Bit rate: activation picks the fastest rate card and reader allow, capped by the user's setting;
+ * if the first exchange at a rate above 106 kbit/s fails on the air, the card is activated again at
+ * 106 and the reader stays there until closed (./rate-fallback.ts says when, and why it is safe).
+ * `contactlessRate` reports the rate and the reason.
  */
 import type { CardChannel } from '../../card/channel';
 import { isLensError, LensError } from '../../errors';
