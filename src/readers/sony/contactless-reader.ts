@@ -129,12 +129,18 @@ export class SonyContactlessReader implements CardReader {
   private async fallBack(cause: unknown): Promise<TypeBSession> {
     const from = this.session?.rates;
     const code = isLensError(cause) ? cause.code : String(cause);
-    this.options.transcript?.note('isodep', `first exchange at ${from?.pcdToPicc}/${from?.piccToPcd} kbit/s failed (${code}): activating again at 106 kbit/s for this session`);
+    // Noted even inside a muted presence poll: the diagnostics report must say why the rate dropped.
+    const t = this.options.transcript;
+    const loud = t instanceof QuietableTranscript ? t.inner : t;
+    loud?.note('isodep', `first exchange at ${from?.pcdToPicc}/${from?.piccToPcd} kbit/s failed (${code}): activating again at 106 kbit/s for this session`);
     this.fellBack = true;
     try {
-      return await this.activate();
+      const session = await this.activate();
+      loud?.note('isodep', `activated again at ${session.rates.pcdToPicc}/${session.rates.piccToPcd} kbit/s (fallback-after-failure)`);
+      return session;
     } catch (e) {
       this.fellBack = false;
+      loud?.note('isodep', `activation at 106 kbit/s failed too (${isLensError(e) ? e.code : String(e)})`);
       throw e;
     }
   }

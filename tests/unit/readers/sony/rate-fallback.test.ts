@@ -232,3 +232,23 @@ describe('atr-mynumber-jpki.txt: every real contactless My Number ATR allows 424
     await reader.close();
   });
 });
+
+describe('the fallback in the diagnostics transcript', () => {
+  it('a fallback found by a (muted) presence poll is still noted', async () => {
+    const { reader, device, transcript } = await setUp(['silent-above-106']);
+    await reader.powerOn();
+    const seen: boolean[] = [];
+    const stop = reader.onCardChange((present) => seen.push(present));
+    await new Promise((r) => setTimeout(r, 1300)); // one poll (interval 1000 ms), muted
+    stop();
+    expect(seen).toEqual([true]);
+    expect(reader.contactlessRate).toEqual({ kbps: 106, reason: 'fallback-after-failure' });
+    const notes = transcript.events().map((e) => e.note ?? '');
+    expect(notes).toContain('first exchange at 424/424 kbit/s failed (presence check unanswered): activating again at 106 kbit/s for this session');
+    expect(notes).toContain('activated again at 106/106 kbit/s (fallback-after-failure)');
+    // the poll's own frames stay out of the transcript
+    expect(transcript.events().filter((e) => e.note === 'REQB')).toHaveLength(1);
+    expect(air(device).filter((l) => l.startsWith(REQB))).toHaveLength(2);
+    await reader.close();
+  });
+});
