@@ -11,6 +11,7 @@ import { AppStateController } from '../state/app-state-controller';
 import { baseStyles } from '../ui/styles';
 import '../ui/panel';
 import '../ui/badge';
+import { contactlessRateFacts } from './contactless-rate';
 
 /** The verdict key: contact readers with an APDU or TPDU level and the Sony readers read the card. */
 export function verdictOf(reader: ConnectedReader): 'good' | 'experimental' | 'limited' {
@@ -49,6 +50,10 @@ export class JpkiReaderCheck extends LitElement {
     if (!r) return nothing;
     const verdict = verdictOf(r);
     const level = r.info.exchangeLevel;
+    // The page runs the air link (and chooses its rate) only on the Sony readers; a CCID contactless
+    // reader does that itself. Only the RC-S380 has a rate to choose (the RC-S300 link is 106 only).
+    const pageRunsLink = r.info.family === 'rcs380' || r.info.family === 'rcs300';
+    const rateChoice = r.info.family === 'rcs380';
     return html`<jpki-panel heading=${t('app.flows.check.heading')} data-testid="reader-check">
       <div class="title">
         <strong>${r.catalogue?.name ?? r.productName}</strong>
@@ -65,8 +70,10 @@ export class JpkiReaderCheck extends LitElement {
         ${level ? html`<dt>${t('app.flows.check.level')}</dt><dd>${t(`app.flows.check.level.${level}`)}</dd>` : nothing}
         <dt>${t('app.flows.check.protocols')}</dt>
         <dd>${r.info.protocols.join(', ') || '—'}</dd>
+        ${pageRunsLink ? contactlessRateFacts(r) : nothing}
       </dl>
       <p class="verdict" data-testid="reader-verdict">${t(`app.flows.check.verdict.${verdict}`)}</p>
+      ${rateChoice ? html`<jpki-contactless-rate .reader=${r}></jpki-contactless-rate>` : nothing}
     </jpki-panel>`;
   }
 }

@@ -7,6 +7,8 @@
  * |---------------------------------------|---------|----------------------------------------------------------------|
  * | Type B activation at 106 kbit/s       | yes     | REQB `05 00 10`, ATTRIB FSDI 8, nfcpy sense_ttb settings        |
  * | Type B at 212 / 424 kbit/s            | yes     | after ATTRIB when the ATQB allows; InSetRF 3,8 / 3,9 (nfcpy)   |
+ * | fall back to 106 kbit/s               | yes     | first exchange after the rate change failed (rate-fallback.ts)  |
+ * | user cap on the rate ("always 106")   | yes     | SonyReaderOptions.contactlessMaxRate, asked at each activation  |
  * | Type B at 848 kbit/s                  | no      | no Port-100 setting is known                                    |
  * | ISO-DEP frames up to 256 bytes        | yes     | Port-100 carries 290 bytes (nfcpy get_max_send_data_size)      |
  * | ISO-DEP chaining, WTX, R(NAK) recovery| yes     | src/readers/isodep/initiator.ts                                 |
