@@ -9,12 +9,13 @@ import { sonyCatalog } from './catalog/sony';
 import { simCatalog } from './catalog/sim';
 import { imageCatalog } from './catalog/image';
 import { pinCatalog } from './catalog/pin';
+import { certificateKindCatalog } from './catalog/certificate-kind';
 
 export type { Catalog, Locale, Messages } from './types';
 export { LOCALES } from './types';
 
 /** Every domain catalog; a domain adds its strings to its own file in ./catalog/. */
-export const catalogs: readonly Catalog[] = [appCatalog, usbCatalog, ccidCatalog, cardCatalog, pkiCatalog, storeCatalog, sonyCatalog, simCatalog, imageCatalog, pinCatalog];
+export const catalogs: readonly Catalog[] = [appCatalog, usbCatalog, ccidCatalog, cardCatalog, pkiCatalog, storeCatalog, sonyCatalog, simCatalog, imageCatalog, pinCatalog, certificateKindCatalog];
 
 function merge(locale: Locale): Messages {
   const out: Record<string, string> = {};
