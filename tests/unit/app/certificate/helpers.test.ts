@@ -47,11 +47,11 @@ describe('kinds', () => {
 
 describe('format', () => {
   it('shows validity in Japan time in both languages', () => {
-    setLocale('ja');
+    void setLocale('ja');
     expect(formatDateTime('2030-04-01T14:59:59Z', 'ja')).toBe('2030年4月1日 23:59:59 (日本時間)');
-    setLocale('en');
+    void setLocale('en');
     expect(formatDateTime('2030-04-01T14:59:59Z', 'en')).toBe('1 Apr 2030, 23:59:59 (Japan time)');
-    setLocale('ja');
+    void setLocale('ja');
   });
   it('isoDay is the calendar day in Japan', () => {
     expect(isoDay(new Date('2026-11-24T15:30:00Z'))).toBe('2026-11-25');
@@ -63,7 +63,7 @@ describe('format', () => {
     expect(spacedHex('0A0B0C')).toBe('0A 0B 0C');
   });
   it('labels an otherName by its JPKI OID and reads enumerated values', () => {
-    setLocale('ja');
+    void setLocale('ja');
     expect(fieldLabel({ key: 'pki.generalName.otherName', params: { oid: '1.2.392.200149.8.5.5.3' } })).toBe('性別');
     expect(fieldLabel({ key: 'pki.generalName.otherName', params: { oid: '1.2.3.4' } })).toBe(t('pki.generalName.otherName', { oid: '1.2.3.4' }));
     expect(fieldValue({ key: 'pki.jpki.sex', value: '2', valueKey: 'pki.jpki.sex.2' })).toBe('2 女性');
