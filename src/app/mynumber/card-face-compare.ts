@@ -34,8 +34,8 @@ function warekiText(d: CardDate | undefined): string {
 
 function seirekiText(d: CardDate | undefined): string {
   if (!d?.iso) return d?.raw ?? '—';
-  const [y, m, day] = d.iso.split('-').map(Number);
-  return t('app.face.date-seireki', { y: y ?? 0, m: m ?? 0, d: day ?? 0 });
+  const [y, m, day] = d.iso.split('-');
+  return t('app.face.date-seireki', { y: y ?? '', m: m ?? '', d: day ?? '' });
 }
 
 @customElement('jpki-card-face-compare')
@@ -282,7 +282,7 @@ export class JpkiCardFaceCompare extends LitElement {
     const f = c.face;
     const sex = f.sex ? t(`app.flows.personal.sex.${f.sex.meaning}`) : '—';
     const photo = f.photo
-      ? html`<jpki-photo .bytes=${f.photo.bytes} label=${t('app.face.photo')} data-testid="face-photo-canvas"></jpki-photo>`
+      ? html`<jpki-photo .bytes=${f.photo.bytes} label=${t('app.face.photo')} no-caption data-testid="face-photo-canvas"></jpki-photo>`
       : html`<p class="muted">${t('app.face.missing')}</p>`;
     return html`<h3 class="side">${t('app.face.front')}</h3>
       <div class="card" data-testid="face-card">
