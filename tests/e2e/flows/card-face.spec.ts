@@ -261,7 +261,9 @@ test.describe('照合番号B nearly exhausted', () => {
     expect(await pinVerifies(page)).toHaveLength(0);
     await page.getByTestId('key-b-ack').check();
     await expectAccessible(page, testInfo, 'face-last-try');
+    await page.setViewportSize(VIEWPORTS.phone);
     await screenshot(page, 'flow-24-face-last-try', 'ja', 'phone');
+    await page.setViewportSize(VIEWPORTS.desktop);
     await page.getByTestId('key-b-submit').click();
     await expect(page.getByTestId('sig-face')).toBeVisible({ timeout: 20_000 });
     expect(await pinVerifies(page)).toHaveLength(1);
@@ -281,5 +283,27 @@ test.describe('照合番号B blocked', () => {
     await expect(page.getByTestId('key-b-form')).toHaveCount(0);
     await expect(page.getByTestId('read-face-pin')).toBeEnabled();
     expect(await pinVerifies(page)).toHaveLength(0);
+  });
+});
+
+test.describe('demo mode', () => {
+  test('the virtual card’s synthetic CVC CA is trusted there: "test hierarchy", naming the key id', async ({ page }, testInfo) => {
+    await withLocale(page, 'ja');
+    await page.goto('/');
+    await appReady(page);
+    await page.getByTestId('demo').click();
+    await overviewCounters(page);
+    await page.getByTestId('open-face').click();
+    await expect(page.getByTestId('key-b-tries')).toBeVisible({ timeout: 15_000 });
+    await typeKeyB(page, PRINTED);
+    await page.getByTestId('key-b-submit').click();
+    const sig = page.getByTestId('sig-face');
+    await expect(sig).toHaveAttribute('data-status', 'valid-test', { timeout: 20_000 });
+    await expect(sig).toContainText('TEST023/001');
+    await page.getByTestId('reveal-face').click();
+    await expect(page.locator('jpki-photo')).toHaveAttribute('data-state', 'shown', { timeout: 20_000 });
+    await expectAccessible(page, testInfo, 'face-demo');
+    await page.setViewportSize(VIEWPORTS.phone);
+    await screenshot(page, 'flow-25-face-demo', 'ja', 'phone');
   });
 });
