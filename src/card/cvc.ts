@@ -147,8 +147,8 @@ export interface CardSignature {
   readonly status: SignatureStatus;
   /** 証明者鍵ID (16 bytes, hex) of the certificate that was used — the CA key named, known or not. */
   readonly caKeyId?: string;
-  /** For `invalid`: which signature failed. */
-  readonly part?: 'data' | 'certificate';
+  /** For `invalid`: which signature failed, or `certificate-format` when EF 0004 could not be parsed. */
+  readonly part?: 'data' | 'certificate' | 'certificate-format';
   /** For `absent`: what was missing. */
   readonly missing?: 'signature' | 'certificate';
 }

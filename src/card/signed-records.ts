@@ -14,7 +14,7 @@
  *   then from the start of the file — and a match under either counts. Neither reading touches the card.
  */
 import { type Bytes, concat } from '../bytes';
-import { type CardSignature, type CvcTrust, checkWithCvc, parseCvc, verifySha256Pkcs1 } from './cvc';
+import { type CardSignature, type CardVerifiableCertificate, type CvcTrust, checkWithCvc, parseCvc, verifySha256Pkcs1 } from './cvc';
 import { type RsaPublicKey, verifyPkcs1v15 } from './rsa-check';
 import { type TlvHeader, children, parseTlv } from './tlv';
 import { LensError } from '../errors';
@@ -58,6 +58,18 @@ function signatureOf(raw: Uint8Array, tag: number): { sig: Uint8Array; header: T
   return { sig: raw.slice(h.valueStart, h.end), header: outer, before: list.slice(0, i) };
 }
 
+/** The CVC, or undefined when it does not parse (reported as a failed check, never hiding the data). */
+function cvcOrUndefined(raw: Uint8Array): CardVerifiableCertificate | undefined {
+  try {
+    return parseCvc(raw);
+  } catch (e) {
+    if (e instanceof LensError) return undefined;
+    throw e;
+  }
+}
+
+const BAD_CERTIFICATE: CardSignature = { status: 'invalid', part: 'certificate-format' };
+
 /** Check EF 0002's DF28 with the 券面AP CVC (EF 0004). */
 export async function checkFaceSignature(faceRaw: Uint8Array, cvcRaw: Uint8Array | undefined, trust: CvcTrust = {}): Promise<CardSignature> {
   const s = signatureOf(faceRaw, 0xdf28);
@@ -65,7 +77,9 @@ export async function checkFaceSignature(faceRaw: Uint8Array, cvcRaw: Uint8Array
   if (!cvcRaw) return { status: 'absent', missing: 'certificate' };
   const info = await faceSignedDigestInfo(faceRaw);
   if (!info) return { status: 'invalid', part: 'data' };
-  return checkWithCvc(parseCvc(cvcRaw), (key) => Promise.resolve(verifyPkcs1v15(key, info, s.sig)), trust);
+  const cvc = cvcOrUndefined(cvcRaw);
+  if (!cvc) return BAD_CERTIFICATE;
+  return checkWithCvc(cvc, (key) => Promise.resolve(verifyPkcs1v15(key, info, s.sig)), trust);
 }
 
 /** The two readings of "the bytes before the signature TLV" (see the header comment). */
@@ -94,5 +108,7 @@ export async function checkRecordSignature(raw: Uint8Array, sigTag: number, cvcR
   if (!cvcRaw) return { status: 'absent', missing: 'certificate' };
   const readings = recordReadings(raw, s);
   const sig = s.sig;
-  return checkWithCvc(parseCvc(cvcRaw), (key) => recordMatches(key, readings, sig), trust);
+  const cvc = cvcOrUndefined(cvcRaw);
+  if (!cvc) return BAD_CERTIFICATE;
+  return checkWithCvc(cvc, (key) => recordMatches(key, readings, sig), trust);
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCvc, cvcKeyIdLabel, findCvcCaKey, hexOf, parseCvc } from '../../../src/card/cvc';
 import { JLIS_CVC_CA_KEYS } from '../../../src/card/cvc-ca-keys.generated';
 import { fixture } from './fixtures';
+import { prng } from '../helpers/prng';
 
 const kenkaku = fixture('kenkaku-ef0004.bin');
 const kenhojo = fixture('kenhojo-ef0004.bin');
@@ -92,5 +93,30 @@ describe('CVC signature checks on the synthetic hierarchy', () => {
     const t = kenkaku.slice();
     t.set(Buffer.from('39323030303733080530303130303030', 'hex'), 10); // 9200073/001, the corpus's sctools CVC issuer
     expect(await checkCvc(parseCvc(t), { trustTestKeys: true })).toMatchObject({ status: 'unknown-ca' });
+  });
+});
+
+describe('damaged inputs never hide the face', () => {
+  it('a malformed EF 0004 is a failed check (certificate-format), not an exception', async () => {
+    const { checkFaceSignature, checkRecordSignature } = await import('../../../src/card/signed-records');
+    const face = Uint8Array.from([0xff, 0x20, 0x0a, 0xdf, 0x22, 0x01, 0x31, 0xdf, 0x28, 0x03, 1, 2, 3]);
+    expect(await checkFaceSignature(face, kenkaku.subarray(0, 50))).toEqual({ status: 'invalid', part: 'data' }); // DF23.. missing
+    const record = Uint8Array.from([0xff, 0x40, 0x08, 0xdf, 0x41, 0x01, 0x00, 0xdf, 0x43, 0x01, 0x01]);
+    expect(await checkRecordSignature(record, 0xdf43, kenkaku.subarray(0, 50))).toEqual({ status: 'invalid', part: 'certificate-format' });
+    expect(await checkRecordSignature(record, 0xdf43, undefined)).toEqual({ status: 'absent', missing: 'certificate' });
+    expect(await checkRecordSignature(Uint8Array.from([0xff, 0x40, 0x03, 0xdf, 0x41, 0x00]), 0xdf43, kenkaku)).toEqual({ status: 'absent', missing: 'signature' });
+  });
+  it('random mutations of a CVC give only named errors or results', async () => {
+    const rnd = prng(7);
+    for (let i = 0; i < 200; i++) {
+      const t = kenkaku.slice(0, Math.floor(rnd() * kenkaku.length) + 1);
+      for (let k = 0; k < 3; k++) t[Math.floor(rnd() * t.length)] = Math.floor(rnd() * 256);
+      try {
+        const r = await checkCvc(parseCvc(t), { trustTestKeys: true });
+        expect(['valid-test', 'invalid', 'unknown-ca']).toContain(r.status);
+      } catch (e) {
+        expect((e as { code?: string }).code).toBe('cvc-malformed');
+      }
+    }
   });
 });
