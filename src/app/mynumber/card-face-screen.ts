@@ -8,7 +8,7 @@
  * never saved, forgotten when this screen is left, the card removed or the reader disconnected.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, query } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { t } from '../../i18n';
 import { CardSessionController } from '../session/card-session-controller';
 import { readFaceWithNumberB, readFaceWithPin, readNumberBStatus } from '../session/card-face-flow';
@@ -18,11 +18,13 @@ import { baseStyles } from '../ui/styles';
 import type { JpkiPinDialog } from '../pin/pin-dialog';
 import { demoPinOf } from '../card/card-overview';
 import type { JpkiFaceKeyBForm } from './face-key-b-form';
+import type { LensError } from '../../errors';
 import '../ui/panel';
 import '../ui/notice';
 import '../pin/pin-dialog';
 import './face-key-b-form';
 import './card-face-compare';
+import '../reader/error-notice';
 
 @customElement('jpki-card-face-screen')
 export class JpkiCardFaceScreen extends LitElement {
@@ -57,6 +59,8 @@ export class JpkiCardFaceScreen extends LitElement {
   @query('jpki-pin-dialog') private dialog!: JpkiPinDialog;
   @query('jpki-face-key-b-form') private form: JpkiFaceKeyBForm | null | undefined;
   private askedStatus = false;
+  /** The counter could not be read (e.g. no 券面AP on this token): said, not hidden. */
+  @state() private statusError: LensError | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -71,9 +75,19 @@ export class JpkiCardFaceScreen extends LitElement {
     const s = this.session.value;
     if (s.card && s.phase === 'ready' && !s.busy && !s.faceKeyB && !s.face && !this.askedStatus) {
       this.askedStatus = true;
-      void readNumberBStatus(this.session.session);
+      void readNumberBStatus(this.session.session).then((r) => {
+        this.statusError = r.ok ? undefined : r.error;
+      });
     }
-    if (!s.card) this.askedStatus = false;
+    if (!s.card) {
+      this.askedStatus = false;
+      this.statusError = undefined;
+    }
+  }
+
+  private forget(): void {
+    this.session.session.clearPersonal();
+    this.askedStatus = false; // the form comes back: show its counter again
   }
 
   override render() {
@@ -92,12 +106,13 @@ export class JpkiCardFaceScreen extends LitElement {
               <jpki-notice tone="warning" heading=${t('app.flows.personal.care.heading')}><p>${t('app.face.care')}</p></jpki-notice>
               <jpki-card-face-compare .check=${s.face} .personal=${s.personal}></jpki-card-face-compare>
               <div class="row">
-                <button class="btn" type="button" data-testid="forget-face" @click=${() => this.session.session.clearPersonal()}>${t('app.face.forget')}</button>
+                <button class="btn" type="button" data-testid="forget-face" @click=${() => this.forget()}>${t('app.face.forget')}</button>
               </div>
             </div>`
           : html`<div class="ways">
               <jpki-panel heading=${t('app.face.b.heading')} data-testid="way-b">
                 <p>${t('app.face.b.lead')}</p>
+                ${this.statusError ? html`<jpki-error-notice .error=${this.statusError} data-testid="key-b-status-error"></jpki-error-notice>` : nothing}
                 <jpki-face-key-b-form
                   .status=${s.faceKeyB}
                   ?busy=${s.busy !== undefined}

@@ -46,7 +46,7 @@ export function readNumberBStatus(session: CardSessionModel): Promise<PinOutcome
  * `card-key-b-invalid` error naming the field, before any I/O.
  */
 export async function readFaceWithNumberB(session: CardSessionModel, input: CardFaceKeyBInput, acknowledgeLastTry: boolean): Promise<PinOutcome> {
-  let key: string;
+  let key: string; // a string cannot be zeroed: it lives only in this call (the card layer zeroes its bytes)
   try {
     key = cardFaceKeyB(input);
   } catch (e) {
@@ -61,7 +61,6 @@ export async function readFaceWithNumberB(session: CardSessionModel, input: Card
     const face = await ap.readFace({ trustTestKeys });
     return { face: { via: 'number-b', face }, ...(before ? { faceKeyB: { ...before, remaining: before.max, blocked: false } } : {}) };
   });
-  key = '';
   if (!outcome.ok) await noteCounter(session, outcome.error);
   return outcome;
 }

@@ -43,7 +43,7 @@ async function face(variant: FaceVariant) {
 async function signatureHolds(body: Uint8Array): Promise<boolean> {
   const f = fields(body);
   const span = (a: number, b: number) => body.slice(f.get(a)!.from, f.get(b)!.to);
-  const sha = async (b: Uint8Array) => Buffer.from(await crypto.subtle.digest('SHA-256', b)).toString('hex');
+  const sha = async (b: Uint8Array) => Buffer.from(await crypto.subtle.digest('SHA-256', b.slice())).toString('hex');
   const expected = `3071300d060960864801650304020105000460${await sha(span(0xdf22, 0xdf24))}${await sha(span(0xdf25, 0xdf26))}${await sha(span(0xdf27, 0xdf27))}`;
   const cv = fixture('kenkaku-ef0004.bin');
   const big = (v: Uint8Array): bigint => v.reduce((acc, byte) => (acc << 8n) | BigInt(byte), 0n);
