@@ -106,12 +106,17 @@ export class KenhojoAp {
     });
   }
 
-  /** EF 0004, the AP's card-verifiable certificate (public), or undefined where the card has none. */
+  /**
+   * EF 0004, the AP's card-verifiable certificate (readable without a PIN), or undefined where the card
+   * has none. Redacted in the transcript: the key it certifies may be this card's own (an identifier).
+   */
   private async readCertificate(): Promise<Bytes | undefined> {
     await this.selectAp();
     try {
-      await this.session.selectEf(KENHOJO_EF.certificate);
-      return await readObject(this.session, { maxLength: MAX_FILE });
+      return await this.session.sensitive(async () => {
+        await this.session.selectEf(KENHOJO_EF.certificate);
+        return readObject(this.session, { maxLength: MAX_FILE });
+      });
     } catch (e) {
       if (e instanceof CardStatusError && (e.sw === 0x6a82 || e.sw === 0x6982)) return undefined;
       throw e;

@@ -220,10 +220,13 @@ export class KenmenAp {
     });
   }
 
-  /** EF 0004 (the AP's CVC), or undefined where the card has none (6A82). */
+  /**
+   * EF 0004 (the AP's CVC), or undefined where the card has none (6A82). Redacted in the transcript
+   * like personal data: the key it certifies may be this card's own, i.e. an identifier of the card.
+   */
   private async readCertificate(): Promise<Uint8Array | undefined> {
     try {
-      return await this.readGuarded(KENMEN_EF.certificate, MAX_RECORD, false);
+      return await this.readGuarded(KENMEN_EF.certificate, MAX_RECORD, true);
     } catch (e) {
       if (e instanceof CardStatusError && e.sw === 0x6a82) return undefined;
       throw e;
