@@ -228,7 +228,7 @@ test.describe('a tampered face (one byte of the name image changed, signature ke
 
 test.describe('a corrupt photo', () => {
   test.use({ sim: { devices: [{ profile: 'scr3310-nttcom', card: { face: 'corrupt-photo' } }], chooser: 'first' } });
-  test('the photo place shows its named error, the rest of the face is shown', async ({ page }) => {
+  test('the photo place shows its named error, the rest of the face is shown; removing the card drops it', async ({ page }) => {
     await withLocale(page, 'en');
     await page.goto('/');
     await appReady(page);
@@ -243,6 +243,11 @@ test.describe('a corrupt photo', () => {
     await expect(photo).toHaveAttribute('data-state', 'error', { timeout: 20_000 });
     await expect(photo).toHaveAttribute('data-code', /^image-/);
     await expect(page.getByTestId('face-name').locator('img')).toHaveCount(1);
+    await screenshot(page, 'flow-26-face-corrupt-photo', 'en', 'desktop');
+    // Taking the card out drops the face from the screen.
+    await page.evaluate(() => window.__jpkiLensSim!.removeCard(0));
+    await expect(page.getByTestId('face-card')).toHaveCount(0);
+    await expect(page.locator('jpki-photo')).toHaveCount(0);
   });
 });
 
