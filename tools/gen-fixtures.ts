@@ -17,6 +17,9 @@ import { parsePkcs8RsaKey } from '../src/sim/card/rsa';
 import { cvCertificate, cvKeyId, sha256, signDigest } from './fixtures/cv-cert';
 import { ageRecordSignedPart, myNumberImageSignedPart } from '../src/sim/card/kenkaku-files';
 import { kenkakuSignature } from './fixtures/kenkaku';
+import { personImages, photos, type PersonImages } from './fixtures/face-images';
+import { modulusBytes } from '../src/sim/card/rsa';
+import type { FaceImageSet } from '../src/sim/card/kenkaku-files';
 import {
   authSubject,
   caExtensions,
@@ -31,6 +34,9 @@ import { RSA_ALGORITHM, issueCertificate, issueCrl, type KeyMaterial } from './f
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'tests/fixtures/jpki-test');
 const generatedModule = join(root, 'src/sim/card/fixtures.generated.ts');
+const faceImagesModule = join(root, 'src/sim/card/face-images.generated.ts');
+/** The host's copy of the synthetic CVC CA public key (src/card may not import src/sim). */
+const testCaModule = join(root, 'src/card/cvc-test-ca.generated.ts');
 const fresh = process.argv.includes('--fresh');
 
 function write(rel: string, data: Uint8Array): void {
@@ -77,6 +83,7 @@ interface PersonOut {
   signKey?: Uint8Array;
   kenhojoIntegrity: Uint8Array;
   kenkakuSignature: Uint8Array;
+  kenkakuCorruptPhotoSignature: Uint8Array;
   kenkakuAgeSignature: Uint8Array;
   kenkakuNumberSignature: Uint8Array;
 }
@@ -138,8 +145,16 @@ async function main(): Promise<void> {
   const kenkakuKeyMaterial = await key('kenkaku-ap.key.p8');
   const kenhojoKey = parsePkcs8RsaKey(kenhojoKeyMaterial.pkcs8);
   const kenkakuKey = parsePkcs8RsaKey(kenkakuKeyMaterial.pkcs8);
-  const kenhojoCv = await cvCertificate(cvKeyId('9000033', '001', 1), cvKeyId('9000033', '101', 1), kenhojoKey, cvCaKey);
-  const kenkakuCv = await cvCertificate(cvKeyId('9000023', '001', 1), cvKeyId('9000023', '101', 1), kenkakuKey, cvCaKey);
+  // 証明者鍵ID of the synthetic CA: 'TEST023'/'TEST033' where J-LIS ids have 7 ASCII digits, so it cannot
+  // equal any J-LIS id (5000023, 6000033, 9200073 …); the rest keeps the real shape (08 05, 3 ASCII, 00 00 00, 1 byte).
+  const kenhojoCaId = cvKeyId('TEST033', '001', 0);
+  const kenkakuCaId = cvKeyId('TEST023', '001', 0);
+  const kenhojoCv = await cvCertificate(kenhojoCaId, cvKeyId('TEST033', '101', 1), kenhojoKey, cvCaKey);
+  const kenkakuCv = await cvCertificate(kenkakuCaId, cvKeyId('TEST023', '101', 1), kenkakuKey, cvCaKey);
+  writeFileSync(testCaModule, testCaSource([kenkakuCaId, kenhojoCaId], modulusBytes(cvCaKey)));
+  const photo = photos(root);
+  console.log(`photo: ${photo.source}`);
+  const imagesOf = {} as Record<PersonId, PersonImages>;
   write('kenhojo-ef0004.bin', kenhojoCv);
   write('kenkaku-ef0004.bin', kenkakuCv);
 
@@ -162,7 +177,10 @@ async function main(): Promise<void> {
       extensions: endEntityExtensions('auth', caKeys.auth.keyId, authKey.keyId, person),
     });
     write(`${id}/auth.der`, authCert);
-    const out: PersonOut = { authCert, authKey: authKey.pkcs8, kenhojoIntegrity: new Uint8Array(), kenkakuSignature: new Uint8Array(), kenkakuAgeSignature: new Uint8Array(), kenkakuNumberSignature: new Uint8Array() };
+    const out: PersonOut = { authCert, authKey: authKey.pkcs8, kenhojoIntegrity: new Uint8Array(), kenkakuSignature: new Uint8Array(), kenkakuCorruptPhotoSignature: new Uint8Array(), kenkakuAgeSignature: new Uint8Array(), kenkakuNumberSignature: new Uint8Array() };
+    const pictures = personImages(root, id);
+    imagesOf[id] = pictures;
+    const faceImages: FaceImageSet = { name: pictures.name, address: pictures.address, photo: photo.photo, securityCode: pictures.securityCode, myNumber: pictures.myNumber };
     if (person.hasSignCertificate) {
       const signKey = await key(`${id}/sign.key.p8`);
       const signCert = await issueCertificate({
@@ -185,10 +203,11 @@ async function main(): Promise<void> {
     );
     out.kenhojoIntegrity = integrityRecord(signedPart, integritySig);
     write(`${id}/kenhojo-ef0003.bin`, out.kenhojoIntegrity);
-    out.kenkakuSignature = await kenkakuSignature(person, kenkakuKey);
+    out.kenkakuSignature = await kenkakuSignature(person, kenkakuKey, faceImages);
+    out.kenkakuCorruptPhotoSignature = await kenkakuSignature(person, kenkakuKey, { ...faceImages, photo: photo.corrupt });
     // 券面AP EF 0001 / 0005 records: PKCS#1 v1.5 SHA-256 over the part before the signature TLV.
     out.kenkakuAgeSignature = signDigest(kenkakuKey, await sha256(ageRecordSignedPart(person, kenkakuKey)));
-    out.kenkakuNumberSignature = signDigest(kenkakuKey, await sha256(myNumberImageSignedPart(kenkakuKey)));
+    out.kenkakuNumberSignature = signDigest(kenkakuKey, await sha256(myNumberImageSignedPart(kenkakuKey, faceImages.myNumber)));
     people[id] = out;
   }
 
@@ -235,6 +254,7 @@ async function main(): Promise<void> {
   );
 
   writeFileSync(generatedModule, generatedSource(caCerts, kenhojoCv, kenkakuCv, kenkakuKeyMaterial.pkcs8, people));
+  writeFileSync(faceImagesModule, faceImagesSource(imagesOf, photo.photo, photo.corrupt, photo.source));
   console.log(`fixtures written to ${outDir} and ${generatedModule}`);
 }
 
@@ -261,6 +281,8 @@ function generatedSource(
     '  readonly kenhojoIntegrity: string;',
     '  /** 券面AP EF 0002 DF28 signature. */',
     '  readonly kenkakuSignature: string;',
+    '  /** DF28 of the corrupt-photo variant (signed over the damaged photo). */',
+    '  readonly kenkakuCorruptPhotoSignature: string;',
     '  /** 券面AP EF 0001 DF13 and EF 0005 DF43 signatures. */',
     '  readonly kenkakuAgeSignature: string;',
     '  readonly kenkakuNumberSignature: string;',
@@ -285,10 +307,62 @@ function generatedSource(
       `    signKey: ${b(p.signKey)},`,
       `    kenhojoIntegrity: ${b(p.kenhojoIntegrity)},`,
       `    kenkakuSignature: ${b(p.kenkakuSignature)},`,
+      `    kenkakuCorruptPhotoSignature: ${b(p.kenkakuCorruptPhotoSignature)},`,
       `    kenkakuAgeSignature: ${b(p.kenkakuAgeSignature)},`,
       `    kenkakuNumberSignature: ${b(p.kenkakuNumberSignature)},`,
       '  },',
     );
+  }
+  lines.push('};', '');
+  return lines.join('\n');
+}
+
+function hex(b: Uint8Array): string {
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+function testCaSource(ids: Uint8Array[], modulus: Uint8Array): string {
+  return [
+    '// GENERATED by tools/gen-fixtures.ts — do not edit. The public key of the SYNTHETIC CVC CA that signs the',
+    '// virtual card\'s card-verifiable certificates (tests/fixtures/jpki-test/cv-ca.key.p8). Not J-LIS\'s: its',
+    '// 証明者鍵ID starts with ASCII letters, which J-LIS ids (7 ASCII digits) never do. Trusted only with',
+    '// `trustTestKeys` (cvc.ts), the switch that also trusts the JPKI-TEST roots.',
+    "import type { CvcCaKey } from './cvc';",
+    '',
+    'export const SYNTHETIC_CVC_CA_KEYS: readonly CvcCaKey[] = [',
+    ...ids.map(
+      (id) =>
+        `  { keyId: '${hex(id)}', name: '${String.fromCharCode(...id.subarray(0, 7))}', hierarchy: 'synthetic', role: 'synthetic fixture CA (tools/gen-fixtures.ts)', exponent: '010001', modulus: '${hex(modulus)}' },`,
+    ),
+    '];',
+    '',
+  ].join('\n');
+}
+
+function faceImagesSource(images: Record<PersonId, PersonImages>, photo: Uint8Array, corrupt: Uint8Array, source: string): string {
+  const b = (x: Uint8Array): string => `'${toBase64(x)}'`;
+  const lines = [
+    '// GENERATED by tools/gen-fixtures.ts from tests/fixtures/images/ — do not edit. Synthetic card-face images:',
+    '// 1-bit PNGs of the holders\' text (tools/gen-face-images.ts) and one greyscale JPEG 2000 photo',
+    `// (${source}). tamperedName: one pixel byte changed (tools/fixtures/face-images.ts tamperPng).`,
+    "import type { PersonId } from './people';",
+    '',
+    'export interface GeneratedFaceImages {',
+    '  readonly name: string;',
+    '  readonly tamperedName: string;',
+    '  readonly address: string;',
+    '  readonly securityCode: string;',
+    '  readonly myNumber: string;',
+    '}',
+    '',
+    `export const FACE_PHOTO = ${b(photo)};`,
+    `export const FACE_PHOTO_CORRUPT = ${b(corrupt)};`,
+    '',
+    'export const FACE_IMAGES: Readonly<Record<PersonId, GeneratedFaceImages>> = {',
+  ];
+  for (const id of PERSON_IDS) {
+    const p = images[id];
+    lines.push(`  '${id}': {`, `    name: ${b(p.name)},`, `    tamperedName: ${b(p.tamperedName)},`, `    address: ${b(p.address)},`, `    securityCode: ${b(p.securityCode)},`, `    myNumber: ${b(p.myNumber)},`, '  },');
   }
   lines.push('};', '');
   return lines.join('\n');

@@ -38,12 +38,16 @@ export const KENHOJO_EF = {
   myNumber: 0x0001,
   basicInfo: 0x0002,
   integrity: 0x0003,
+  certificate: 0x0004,
   pin: 0x0011,
 } as const;
 
 /** 券面事項確認AP EFs (jpki-card.md §5). */
 export const KENMEN_EF = {
   face: 0x0002,
+  certificate: 0x0004,
+  myNumberImage: 0x0005,
+  numberB: 0x0012,
   numberA: 0x0013,
 } as const;
 

@@ -17,6 +17,7 @@ import {
   decodeIntegrityRecord,
   decodeMyNumber,
 } from './kenhojo-data';
+import type { CvcTrust } from './cvc';
 import { type PinStatus, type VerifyOptions, changePin, readPinStatus, verifyPin, withNewPinBytes, withPinBytes } from './pin';
 import { PIN } from './pin-references';
 import { readObject, readPrefix } from './read';
@@ -85,18 +86,41 @@ export class KenhojoAp {
     return this.session.run(async () => decodeIntegrityRecord(await this.readFile(KENHOJO_EF.integrity)));
   }
 
-  /** Both files, decoded, with the SHA-256 digests of EF 0003 recomputed and compared. */
-  readAll(): Promise<KenhojoData> {
+  /**
+   * Both files, decoded, with the SHA-256 digests of EF 0003 recomputed and compared, and its DF33
+   * signature checked with the AP's CV certificate (EF 0004, readable without a PIN).
+   * `trustTestKeys` also trusts the synthetic fixture CA (cvc.ts).
+   */
+  readAll(options: CvcTrust = {}): Promise<KenhojoData> {
     return this.session.run(async () => {
       const myNumberFile = await this.readMyNumberFile();
       const basicInfoFile = await this.readFile(KENHOJO_EF.basicInfo);
-      const record = decodeIntegrityRecord(await this.readFile(KENHOJO_EF.integrity));
+      const recordFile = await this.readFile(KENHOJO_EF.integrity);
+      const record = decodeIntegrityRecord(recordFile);
+      const cvc = await this.readCertificate();
       return {
         myNumber: decodeMyNumber(myNumberFile),
         basicInfo: decodeBasicInfo(basicInfoFile),
-        integrity: await checkIntegrity(myNumberFile, basicInfoFile, record),
+        integrity: await checkIntegrity(myNumberFile, basicInfoFile, record, recordFile, cvc, options),
       };
     });
+  }
+
+  /**
+   * EF 0004, the AP's card-verifiable certificate (readable without a PIN), or undefined where the card
+   * has none. Redacted in the transcript: the key it certifies may be this card's own (an identifier).
+   */
+  private async readCertificate(): Promise<Bytes | undefined> {
+    await this.selectAp();
+    try {
+      return await this.session.sensitive(async () => {
+        await this.session.selectEf(KENHOJO_EF.certificate);
+        return readObject(this.session, { maxLength: MAX_FILE });
+      });
+    } catch (e) {
+      if (e instanceof CardStatusError && (e.sw === 0x6a82 || e.sw === 0x6982)) return undefined;
+      throw e;
+    }
   }
 
   /** EF 0001 exactly as stored: the digest in DF31 covers all 17 bytes, filler included. */

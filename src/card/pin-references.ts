@@ -18,6 +18,8 @@ export const PIN = {
   common: { id: 'common', aid: AID.common, ef: COMMON_EF.pin, format: 'digits-4', max: 3 },
   /** 照合番号A of the 券面事項確認AP: the 12-digit 個人番号 (limit UNCONFIRMED) */
   kenmenA: { id: 'kenmen-a', aid: AID.kenmen, ef: KENMEN_EF.numberA, format: 'digits-12', max: null },
+  /** 照合番号B of the 券面事項確認AP: 14 digits from the printed face, §5.1 (limit UNCONFIRMED) */
+  kenmenB: { id: 'kenmen-b', aid: AID.kenmen, ef: KENMEN_EF.numberB, format: 'digits-14', max: null },
 } as const satisfies Record<string, PinReference>;
 
 /** The four user PINs whose counters a status page shows, in card order (JPKI first). */

@@ -9,7 +9,7 @@
 import { LensError } from '../errors';
 import { type Bytes, fromAscii } from './bytes';
 
-export type PinFormat = 'digits-4' | 'sign-password' | 'digits-12';
+export type PinFormat = 'digits-4' | 'sign-password' | 'digits-12' | 'digits-14';
 
 function normalise(value: string): string {
   return value.normalize('NFKC');
@@ -26,6 +26,11 @@ export function pinBytes(format: PinFormat, value: string): Bytes {
     case 'digits-12':
       // 照合番号A: the 12-digit 個人番号 (jpki-card.md §5.1).
       if (!/^[0-9]{12}$/.test(v)) throw new LensError('pin-format-12-digits');
+      return fromAscii(v);
+    case 'digits-14':
+      // 照合番号B: era YYMMDD of birth + expiry year + security code (jpki-card.md §5.1; composed by
+      // kenmen-key-b.ts, which reports the bad field — this is the last check before the card).
+      if (!/^[0-9]{14}$/.test(v)) throw new LensError('pin-format-14-digits');
       return fromAscii(v);
     case 'sign-password': {
       // 署名用パスワード: 6–16 of A–Z 0–9 (OpenSC min/max 6/16; jpki.go.jp).

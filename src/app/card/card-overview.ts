@@ -294,6 +294,7 @@ export class JpkiCardOverview extends LitElement {
       <p>${t('app.flows.personal.intro')}</p>
       <div class="actions">
         <a class="btn" href=${formatHash('reader', 'mynumber')} data-testid="open-mynumber">${t('app.flows.personal.open')}</a>
+        <a class="btn" href=${formatHash('reader', 'face')} data-testid="open-face">${t('app.face.open')}</a>
       </div>
     </jpki-panel>`;
   }

@@ -5,10 +5,11 @@
  * - never saved anywhere; the session forgets it when this screen is left (disconnectedCallback),
  *   when the card is removed or the reader disconnected;
  * - shown with the integrity check: the SHA-256 digests in EF 0003 recomputed over both files, and
- *   honestly, that the issuer's signature over that record cannot be verified offline (its CA key
- *   is neither on the card nor published; jpki-card.md §4.3–4.4).
+ *   the issuer's signature over that record checked with the AP's CV certificate (cvc.ts) — "not
+ *   verifiable offline" only where the CA key is unknown;
+ * - the card face (券面AP, 照合番号A = the number just read) in the comparison view.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { t } from '../../i18n';
 import type { KenhojoData } from '../../card/kenhojo';
@@ -23,7 +24,10 @@ import '../ui/panel';
 import '../ui/notice';
 import '../ui/badge';
 import '../pin/pin-dialog';
-import './card-face-panel';
+import './card-face-compare';
+import '../reader/error-notice';
+import { readFaceAfterPersonal } from '../session/card-face-flow';
+import { signatureLine } from './face-signature';
 import type { LensError } from '../../errors';
 
 /** Fully masked: even the last digits help identify a person. */
@@ -70,6 +74,18 @@ export class JpkiMyNumberScreen extends LitElement {
       }
       ul.checks {
         padding-inline-start: 1.2em;
+      }
+      ul.checks .sig {
+        margin-top: var(--space-2);
+      }
+      ul.checks .sig.danger {
+        color: var(--color-danger-text);
+        font-weight: 600;
+      }
+      .keyid {
+        display: block;
+        font-family: var(--font-mono);
+        word-break: break-all;
       }
     `,
   ];
@@ -161,15 +177,18 @@ export class JpkiMyNumberScreen extends LitElement {
         <ul class="checks">
           <li>${t(`app.flows.personal.integrity.number.${i.myNumber}`)}</li>
           <li>${t(`app.flows.personal.integrity.info.${i.basicInfo}`)}</li>
-          <li>${t('app.flows.personal.integrity.signature')}</li>
+          ${signatureLine(i.issuerSignature, t('app.face.sig.what.kenhojo'), 'sig-kenhojo')}
         </ul>
       </jpki-panel>
-      <jpki-card-face-panel
-        .face=${this.session.value.face}
-        .error=${this.faceError}
-        ?busy=${this.session.value.busy !== undefined}
-        @jpki-read-face=${() => void this.readFace()}
-      ></jpki-card-face-panel>
+      ${this.session.value.face
+        ? html`<jpki-card-face-compare .check=${this.session.value.face} .personal=${p}></jpki-card-face-compare>`
+        : html`<jpki-panel heading=${t('app.face.heading')} data-testid="face-panel">
+            <p>${t('app.face.from-mynumber')}</p>
+            ${this.faceError ? html`<jpki-error-notice .error=${this.faceError}></jpki-error-notice>` : nothing}
+            <button class="btn" type="button" data-testid="read-face" ?disabled=${this.session.value.busy !== undefined} @click=${() => void this.readFace()}>
+              ${t('app.face.read')}
+            </button>
+          </jpki-panel>`}
       <div class="row">
         <button class="btn" type="button" data-testid="forget-personal" @click=${() => this.forget()}>${t('app.flows.personal.forget')}</button>
       </div>
@@ -177,7 +196,7 @@ export class JpkiMyNumberScreen extends LitElement {
   }
 
   private async readFace(): Promise<void> {
-    const r = await this.session.session.readFace();
+    const r = await readFaceAfterPersonal(this.session.session);
     this.faceError = r.ok ? undefined : r.error;
   }
 

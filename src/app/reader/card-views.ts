@@ -6,4 +6,5 @@
 import '../card/card-overview';
 import '../card/card-certificate-page';
 import '../mynumber/mynumber-screen';
+import '../mynumber/card-face-screen';
 import '../diagnostics/diagnostics-screen';

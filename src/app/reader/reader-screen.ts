@@ -95,6 +95,7 @@ export class JpkiReaderScreen extends LitElement {
       : nothing;
     if (sub === 'certificate') return html`<div class="stack-l">${banner}<jpki-card-certificate-page kind=${arg ?? ''}></jpki-card-certificate-page></div>`;
     if (sub === 'mynumber') return html`<div class="stack-l">${banner}<jpki-mynumber-screen></jpki-mynumber-screen></div>`;
+    if (sub === 'face') return html`<div class="stack-l">${banner}<jpki-card-face-screen></jpki-card-face-screen></div>`;
     if (sub === 'diagnostics') return html`<div class="stack-l">${banner}<jpki-diagnostics-screen></jpki-diagnostics-screen></div>`;
     return html`<div class="stack-l">
       <div>

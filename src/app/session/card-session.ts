@@ -19,7 +19,8 @@
  */
 import type { CertificateKind, JpkiPin } from '../../card/jpki';
 import type { KenhojoData } from '../../card/kenhojo';
-import type { CardFace } from '../../card/kenmen';
+import type { PinStatus } from '../../card/pin';
+import type { FaceCheck } from './card-face-flow';
 import type { JpkiCardInfo } from '../../card/card-info';
 import type { PinStatusEntry } from '../../card/pin-status';
 import type { CardChannel } from '../../card/channel';
@@ -47,7 +48,7 @@ function loadCatalogue(): Promise<Catalogue> {
   return catalogue;
 }
 
-type Runtime = typeof import('./runtime');
+export type Runtime = typeof import('./runtime');
 let runtime: Promise<Runtime> | undefined;
 /** The reader/card stack, loaded on first use (see runtime.ts); a failed fetch is retried next time. */
 function loadRuntime(): Promise<Runtime> {
@@ -96,7 +97,7 @@ export interface IdentifiedDevice {
   readonly catalogue?: CatalogueEntry;
 }
 
-export type BusyAction = 'connect' | 'read' | 'verify' | 'change-pin' | 'personal';
+export type BusyAction = 'connect' | 'read' | 'verify' | 'change-pin' | 'personal' | 'face';
 
 export interface SessionSnapshot {
   readonly phase: SessionPhase;
@@ -106,8 +107,10 @@ export interface SessionSnapshot {
   readonly signCertificate?: Uint8Array;
   /** 個人番号 and 4 info after the 入力補助 PIN; never saved, cleared when its screen is left. */
   readonly personal?: KenhojoData;
-  /** The 券面AP face data (after 照合番号A = the 個人番号 just read); same handling as `personal`. */
-  readonly face?: CardFace;
+  /** The 券面AP face (and back) with their signature checks (card-face-flow.ts); same handling as `personal`. */
+  readonly face?: FaceCheck;
+  /** The counter of 照合番号B (券面AP EF 0012), read with the empty VERIFY. */
+  readonly faceKeyB?: PinStatus;
   readonly problem?: LensError;
   readonly identified?: IdentifiedDevice;
   readonly busy?: BusyAction;
@@ -545,7 +548,7 @@ export class CardSessionModel {
       const ap = new (this.runtime().KenhojoAp)(channel);
       await ap.verifyPin(value, { acknowledgeLastTry });
       this.updatePin('kenhojo', 'max');
-      const personal = await ap.readAll();
+      const personal = await ap.readAll({ trustTestKeys: this.demo });
       this.patch({ personal });
     });
   }
@@ -562,25 +565,29 @@ export class CardSessionModel {
   }
 
   /**
-   * The card face from the 券面事項確認AP (optional): 照合番号A is the 12-digit 個人番号, taken from
-   * what the 入力補助AP just returned rather than typed, so it is right by construction; the card
-   * layer still reads the counter first and refuses an unacknowledged last try (its limit is
-   * UNCONFIRMED, jpki-card.md §5.1).
+   * For flows kept in their own files (card-face-flow.ts): `step` runs as a PIN step on the current
+   * card (one at a time, errors returned, counters re-read when the outcome is unknown) and returns
+   * what to add to the snapshot — dropped if the card changed meanwhile. On success the counter of
+   * `pinId` (when the overview lists it) is back at its maximum.
    */
-  readFace(): Promise<PinOutcome> {
-    const number = this.snap.personal?.myNumber.value;
-    if (!number) return Promise.resolve({ ok: false, error: new LensError('pin-not-verified', { pin: 'kenhojo' }) });
-    return this.pinStep('personal', 'kenmen-a', async (channel) => {
-      const ap = new (this.runtime().KenmenAp)(channel);
-      await ap.verifyNumberA(number);
-      const face = await ap.readFace();
-      this.patch({ face });
+  runCardStep(busy: BusyAction, pinId: string, step: (channel: CardChannel, rt: Runtime) => Promise<Partial<SessionSnapshot>>): Promise<PinOutcome> {
+    return this.pinStep(busy, pinId, async (channel) => {
+      const gen = this.generation;
+      const patch = await step(channel, this.runtime());
+      if (gen !== this.generation) return;
+      if (this.snap.card?.pins.some((p) => p.id === pinId)) this.updatePin(pinId, 'max');
+      this.patch(patch);
     });
   }
 
-  /** Forget 個人番号, 4 info and the card face (the My Number screen calls this when it is left). */
+  /** Whether the card in the reader is the demo's virtual card (its synthetic CAs are then trusted). */
+  get demo(): boolean {
+    return this.snap.reader?.demo === true;
+  }
+
+  /** Forget 個人番号, 4 info and the card face (the My Number and card-face screens call this when left). */
   clearPersonal(): void {
-    if (this.snap.personal || this.snap.face) this.set(this.without('personal', 'face'));
+    if (this.snap.personal || this.snap.face || this.snap.faceKeyB) this.set(this.without('personal', 'face', 'faceKeyB'));
   }
 
   /** Forget the sign certificate read from the card (it holds the 4 info). */

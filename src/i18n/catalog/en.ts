@@ -7,6 +7,7 @@ import { messages as card } from './card/en';
 import { messages as ccid } from './ccid/en';
 import { messages as certificateKind } from './certificate-kind/en';
 import { messages as image } from './image/en';
+import { messages as kenmen } from './kenmen/en';
 import { messages as linkRate } from './link-rate/en';
 import { messages as pin } from './pin/en';
 import { messages as pki } from './pki/en';
@@ -21,6 +22,7 @@ export const domains: readonly (readonly [string, Messages])[] = [
   ['ccid', ccid],
   ['certificate-kind', certificateKind],
   ['image', image],
+  ['kenmen', kenmen],
   ['link-rate', linkRate],
   ['pin', pin],
   ['pki', pki],

@@ -7,6 +7,7 @@ import { messages as card } from './card/ja';
 import { messages as ccid } from './ccid/ja';
 import { messages as certificateKind } from './certificate-kind/ja';
 import { messages as image } from './image/ja';
+import { messages as kenmen } from './kenmen/ja';
 import { messages as linkRate } from './link-rate/ja';
 import { messages as pin } from './pin/ja';
 import { messages as pki } from './pki/ja';
@@ -21,6 +22,7 @@ export const domains: readonly (readonly [string, Messages])[] = [
   ['ccid', ccid],
   ['certificate-kind', certificateKind],
   ['image', image],
+  ['kenmen', kenmen],
   ['link-rate', linkRate],
   ['pin', pin],
   ['pki', pki],

@@ -14,6 +14,7 @@ import {
   SIGN_CA_CERT,
 } from './fixtures.generated';
 import { basicFourFile, myNumberFile } from './kenhojo-files';
+import { faceImagesOf } from './face-images';
 import { KENKAKU_FILLER, ageRecord, faceData, myNumberImage } from './kenkaku-files';
 import { DEFAULT_PINS, PIN_LIMITS, TOKEN_LABELS, type PinName, type VirtualCardOptions } from './options';
 import { PEOPLE, eraYear, verificationCodeB, type SyntheticPerson } from './people';
@@ -117,7 +118,11 @@ export function buildLayout(options: VirtualCardOptions = {}): CardLayout {
   credential('kenkaku/0012', 'kenkakuB', verificationCodeB(person));
   credential('kenkaku/0011', 'kenkakuBirth', birthEraYymmdd(person));
   const kenkakuKey = parsePkcs8RsaKey(fromBase64(KENKAKU_AP_KEY));
-  const face = faceData(person, kenkakuKey, fromBase64(generated.kenkakuSignature));
+  const variant = options.face ?? 'genuine';
+  const images = faceImagesOf(person.id, variant);
+  // The tampered face keeps the genuine signature; the corrupt-photo face is signed as it is (§5.2 DF28).
+  const faceSignature = variant === 'corrupt-photo' ? generated.kenkakuCorruptPhotoSignature : generated.kenkakuSignature;
+  const face = faceData(person, kenkakuKey, images, fromBase64(faceSignature));
   const kenkakuFiles: Ef[] = [
     { kind: 'pin', fid: 0x0013, id: 'kenkaku/0013', changeIns: undefined },
     { kind: 'pin', fid: 0x0012, id: 'kenkaku/0012', changeIns: undefined },
@@ -126,7 +131,7 @@ export function buildLayout(options: VirtualCardOptions = {}): CardLayout {
     { kind: 'binary', fid: 0x0003, body: kenkakuApInfo(person), read: afterPin(0x0013, 0x0012) },
     { kind: 'binary', fid: 0x0004, body: fromBase64(KENKAKU_CV_CERT), read: afterPin(0x0013, 0x0012) },
     { kind: 'binary', fid: 0x0001, body: ageRecord(person, kenkakuKey, fromBase64(generated.kenkakuAgeSignature)), read: afterPin(0x0011) },
-    { kind: 'binary', fid: 0x0005, body: myNumberImage(kenkakuKey, fromBase64(generated.kenkakuNumberSignature)), read: afterPin(0x0013) },
+    { kind: 'binary', fid: 0x0005, body: myNumberImage(kenkakuKey, images.myNumber, fromBase64(generated.kenkakuNumberSignature)), read: afterPin(0x0013) },
   ];
 
   // 共通カードAP (§6): PIN 001C (changed with CHANGE KEY 80 32), record EF 0001 `01 1C <28 digits>`.

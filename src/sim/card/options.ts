@@ -1,5 +1,6 @@
 /** Options and variants of the virtual My Number card. */
 import { fromHex } from './bytes';
+import type { FaceVariant } from './face-images';
 import type { PersonId } from './people';
 import type { MynaLicenceOptions } from '../licence/myna-instance';
 
@@ -63,6 +64,8 @@ export interface VirtualCardOptions {
   readonly pins?: Partial<Record<'auth' | 'sign' | 'kenhojo' | 'common', string>>;
   /** Tries left at start, e.g. `{ sign: 1, auth: 0 }` (0 = blocked). Default: the maximum. */
   readonly remaining?: Partial<Record<PinName, number>>;
+  /** 券面AP face data: as issued (default), `tampered` (name image changed, signature kept) or `corrupt-photo`. */
+  readonly face?: FaceVariant;
   /** Token label of EF 0006; on smartphone tokens the auth certificate also needs the PIN (jpki/myna#6). */
   readonly token?: TokenKind;
   /** Accept extended Lc/Le (default true, as the default ATR advertises; false → extended APDUs get 6700). */

@@ -64,13 +64,14 @@ for (const locale of LOCALES) {
 
     // The optional card face (券面AP), with 照合番号A taken from the number just read.
     await page.getByTestId('read-face').click();
-    const face = page.getByTestId('face-panel');
-    await expect(face).toContainText('JPEG 2000', { timeout: 15_000 });
+    await expect(page.getByTestId('sig-face')).toBeVisible({ timeout: 15_000 });
     expect(await pinVerifies(page)).toHaveLength(2);
     await page.getByTestId('reveal-face').click();
-    const images = page.getByTestId('face-images').locator('img');
-    await expect(images).toHaveCount(2);
+    // Name, address and security code on the front, the 個人番号 image on the back; the photo on a canvas.
+    const images = page.getByTestId('face-compare').locator('img');
+    await expect(images).toHaveCount(4);
     for (const img of await images.all()) expect(await img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+    await expect(page.locator('jpki-photo')).toHaveAttribute('data-state', 'shown', { timeout: 20_000 });
     await expectAccessible(page, testInfo, `card-face-${locale}`);
     await screenshot(page, 'flow-09b-card-face', locale, 'desktop');
 
@@ -80,7 +81,7 @@ for (const locale of LOCALES) {
     await page.evaluate(() => (location.hash = '#/reader/mynumber'));
     await expect(page.getByTestId('read-personal')).toBeVisible();
     await expect(page.getByTestId('mynumber-value')).toHaveCount(0);
-    await expect(page.getByTestId('face-panel')).toHaveCount(0);
+    await expect(page.getByTestId('face-compare')).toHaveCount(0);
 
     const stored = await storedEverywhere(page);
     expect(stored).not.toContain(person.number);

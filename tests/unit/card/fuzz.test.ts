@@ -177,6 +177,16 @@ describe('flow fuzzing', () => {
         await ap.verifyNumberA('000000000019');
         return ap.readFace();
       },
+      async (ch) => {
+        const ap = new KenmenAp(ch);
+        await ap.verifyNumberB('60040120351111', { acknowledgeLastTry: true });
+        return ap.readFace({ trustTestKeys: true });
+      },
+      async (ch) => {
+        const ap = new KenmenAp(ch);
+        await ap.verifyNumberA('000000000019');
+        return ap.readMyNumberImage();
+      },
     ];
     const outcomes = new Map<string, number>();
     for (let i = 0; i < 700; i++) {

@@ -8,6 +8,7 @@ import { PEOPLE, PERSON_IDS, createVirtualMyNumberCard, type VirtualMyNumberCard
 import { JpkiAp, type CertificateKind } from '../../../src/card/jpki';
 import { KenhojoAp } from '../../../src/card/kenhojo';
 import { KenmenAp } from '../../../src/card/kenmen';
+import { cvcKeyIdLabel } from '../../../src/card/cvc';
 import { digestInfo, digestInfoOf, type DigestAlgorithm } from '../../../src/card/digest-info';
 import { toHex } from '../../../src/card/bytes';
 import { fixture } from './fixtures';
@@ -185,7 +186,10 @@ describe('入力補助AP and 券面AP on the virtual card', () => {
       expect(all.myNumber).toEqual({ value: person.myNumber, checkDigitValid: true });
       expect(all.basicInfo).toMatchObject({ name: person.name, address: person.address, sex: { code: person.sex }, offsetsConsistent: true });
       expect(all.basicInfo.birthDate.raw).toBe(person.birthDate);
-      expect(all.integrity).toEqual({ myNumber: 'match', basicInfo: 'match', issuerSignature: 'not-verifiable-offline' });
+      // The synthetic CVC CA is not trusted without the test switch: the record matches the card's key,
+      // whose certificate is named by the synthetic 証明者鍵ID ("TEST033/001").
+      expect(all.integrity).toMatchObject({ myNumber: 'match', basicInfo: 'match', issuerSignature: { status: 'unknown-ca' } });
+      expect(cvcKeyIdLabel(all.integrity.issuerSignature.caKeyId ?? '')).toBe('TEST033/001');
     });
   }
 
@@ -216,5 +220,6 @@ describe('入力補助AP and 券面AP on the virtual card', () => {
     expect(face.addressImage?.format).toBe('png');
     expect(['jp2', 'j2k']).toContain(face.photo?.format);
     expect(face.securityCodeImage?.format).toBe('png');
+    expect(face.signature).toMatchObject({ status: 'unknown-ca' });
   });
 });

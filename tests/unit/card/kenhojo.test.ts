@@ -119,6 +119,7 @@ describe('KenhojoAp (jpki-card.md §11 "個人番号 + 4情報")', () => {
         ['00 B0 00 00 11', `${hexOf(myNumberFile)} 90 00`],
         ...readSteps(0x0002, basicInfoFile, basicInfo.length),
         ...readSteps(0x0003, integrity, integrity.length),
+        [selectEf(0x0004), '6A 82'], // no CV certificate on this scripted card
       ],
       undefined,
       transcript,
@@ -129,7 +130,7 @@ describe('KenhojoAp (jpki-card.md §11 "個人番号 + 4情報")', () => {
     expect(ch.done).toBe(true);
     expect(all.myNumber.value).toBe(NUMBER);
     expect(all.basicInfo.name).toBe('見本　太郎');
-    expect(all.integrity).toEqual({ myNumber: 'match', basicInfo: 'match', issuerSignature: 'not-verifiable-offline' });
+    expect(all.integrity).toEqual({ myNumber: 'match', basicInfo: 'match', issuerSignature: { status: 'absent', missing: 'certificate' } });
     // No personal byte in the transcript: every response of a read is redacted.
     const events = transcript.events();
     expect(JSON.stringify(events)).not.toContain('31 32 33 34 35 36');
@@ -144,6 +145,7 @@ describe('KenhojoAp (jpki-card.md §11 "個人番号 + 4情報")', () => {
       ['00 B0 00 00 11', `${hexOf(tampered)} 90 00`],
       ...readSteps(0x0002, basicInfoFile, basicInfo.length),
       ...readSteps(0x0003, integrity, integrity.length),
+      [selectEf(0x0004), '6A 82'],
     ]);
     const ap = new KenhojoAp(ch);
     await ap.verifyPin('1234');

@@ -62,11 +62,13 @@ describe('券面AP face data', () => {
       const n = off === 0 ? 256 : Math.min(256, face.length - off);
       steps.push([readBinary(off, n), `${hexOf(face, off, off + n)} 90 00`]);
     }
+    steps.push([selectEf(0x0004), '6A 82']); // no CV certificate: the signature cannot be checked
     const ch = new ScriptedChannel(steps);
     const ap = new KenmenAp(ch);
     await ap.verifyNumberA('123456789018');
     const f = await ap.readFace();
     expect(f.sex?.meaning).toBe('female');
+    expect(f.signature).toEqual({ status: 'absent', missing: 'certificate' });
     expect(ch.done).toBe(true);
   });
   it('照合番号A must be 12 digits, checked locally', async () => {
