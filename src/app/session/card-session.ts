@@ -23,6 +23,7 @@ import type { CardFace } from '../../card/kenmen';
 import type { JpkiCardInfo } from '../../card/card-info';
 import type { PinStatusEntry } from '../../card/pin-status';
 import type { CardChannel } from '../../card/channel';
+import type { RecognisedCard } from './recognised';
 import { LensError, isLensError } from '../../errors';
 import type { CardReader, OpenReaderOptions, ReaderInfo } from '../../readers/types';
 import type { DriverOpenOptions } from '../../readers/drivers';
@@ -30,6 +31,7 @@ import { Transcript } from '../../trace/transcript';
 import type { CatalogueEntry } from '../../usb/catalogue';
 import { detectOs, vidPid, type HostOs } from '../../usb/errors';
 import { channelOf } from './card-channel';
+import { recogniseJpki, recogniseOther } from './recognised';
 
 type Catalogue = typeof import('../../usb/catalogue');
 let catalogue: Promise<Catalogue> | undefined;
@@ -108,6 +110,8 @@ export interface SessionSnapshot {
   readonly problem?: LensError;
   readonly identified?: IdentifiedDevice;
   readonly busy?: BusyAction;
+  /** Which card this is, by SELECTs (issue 11): a licence or an unknown card has no `card`. */
+  readonly recognised?: RecognisedCard;
 }
 
 /** The part of `navigator.usb` the session uses (the sim's FakeUsb and Chrome's USB both fit). */
@@ -409,6 +413,14 @@ export class CardSessionModel {
     try {
       const atr = await reader.powerOn();
       const channel = channelOf(reader, atr, this.transcript);
+      const family = await this.runtime().recogniseCard(channel);
+      if (family !== 'jpki') {
+        const recognised = await recogniseOther(this.runtime(), channel, family, atr);
+        if (gen !== this.generation) return;
+        this.channel = channel;
+        this.set({ phase: 'ready', ...(this.snap.reader ? { reader: this.snap.reader } : {}), recognised });
+        return;
+      }
       const jpki = new (this.runtime().JpkiAp)(channel);
       const info = await jpki.identify();
       const pins = await jpki.allPinStatus();
@@ -423,12 +435,14 @@ export class CardSessionModel {
           certificates[kind] = { error: err };
         }
       }
+      const recognised = await recogniseJpki(this.runtime(), channel, info, atr);
       if (gen !== this.generation) return;
       this.channel = channel;
       this.set({
         phase: 'ready',
         ...(this.snap.reader ? { reader: this.snap.reader } : {}),
         card: { atr, info, pins, certificates: certificates as Record<FreeCertificateKind, CertificateSlot> },
+        recognised,
       });
     } catch (e) {
       if (gen === this.generation) this.fail(e);
@@ -455,6 +469,12 @@ export class CardSessionModel {
   private notePinError(id: string, err: LensError): void {
     if (err.code === 'pin-wrong' && typeof err.params.remaining === 'number') this.updatePin(id, err.params.remaining);
     if (err.code === 'pin-blocked') this.updatePin(id, 'blocked');
+  }
+
+  /** A step of another card application's model (the licence, licence-session.ts) on the current
+   * card, with the same busy/one-at-a-time/failure handling as the PIN steps here. */
+  runOnCard(busy: BusyAction, step: (channel: CardChannel) => Promise<void>): Promise<PinOutcome> {
+    return this.pinStep(busy, '', step);
   }
 
   /** Run a PIN step: one at a time, only with a card, errors returned to the dialog. */
