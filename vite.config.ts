@@ -28,7 +28,8 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,cer}'],
+        // .wasm: the JPEG 2000 decoder (src/image), loaded only when a photo is shown but precached for offline use.
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,cer,wasm}'],
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,

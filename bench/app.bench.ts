@@ -68,9 +68,15 @@ function precacheBytes(dir: string): { entries: number; bytes: number } {
   return { entries: urls.length, bytes };
 }
 
-function sizes(): void {
+/** A fresh production build's initial JS (also used by bench/image.bench.ts). */
+export function initialJs(): { chunks: string[]; gzip: number } {
   execFileSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
-  const initial = initialChunks(OUT);
+  const chunks = initialChunks(OUT);
+  return { chunks, gzip: chunks.reduce((n, f) => n + gz(f), 0) };
+}
+
+function sizes(): void {
+  const initial = initialJs().chunks;
   const assets = join(OUT, 'assets');
   const lazy = readdirSync(assets)
     .filter((f) => f.endsWith('.js') && !initial.includes(join(assets, f)))
