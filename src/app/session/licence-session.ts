@@ -83,7 +83,9 @@ export class LicenceSessionModel {
     for (const l of this.listeners) l(next);
   }
 
+  /** Only while bound to the card on screen: a late answer after a removal or leave is dropped. */
   private patch(p: Partial<LicenceSnapshot>): void {
+    if (!this.card || this.card !== this.session.value.recognised) return;
     this.set({ ...this.snap, ...p });
   }
 
