@@ -6,6 +6,9 @@
 // The virtual My Number card (src/sim/card/).
 export * from './card';
 
+// The virtual IC driver's licence (src/sim/licence/).
+export * from './licence';
+
 // Reader doubles (src/sim/readers/) are exported below by their owner:
 // export { createVirtualReader } from './readers';
 export { createVirtualReader, type ReaderProfile } from './readers';

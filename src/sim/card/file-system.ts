@@ -4,7 +4,7 @@
  */
 import type { RsaPrivateKey } from './rsa';
 
-export type ApName = 'jpki' | 'kenhojo' | 'kenkaku' | 'common';
+export type ApName = 'jpki' | 'kenhojo' | 'kenkaku' | 'common' | 'licence';
 
 /** Who may use a file: nobody special, or anyone who has verified one of the listed PIN IEFs. */
 export type Access = { readonly kind: 'free' } | { readonly kind: 'pin'; readonly anyOf: readonly number[] };

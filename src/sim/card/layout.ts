@@ -19,12 +19,15 @@ import { DEFAULT_PINS, PIN_LIMITS, TOKEN_LABELS, type PinName, type VirtualCardO
 import { PEOPLE, eraYear, verificationCodeB, type SyntheticPerson } from './people';
 import { parsePkcs8RsaKey } from './rsa';
 import { tokenInfo } from './token-info';
+import { MYNA_LICENCE_AID, mynaLicenceApplication } from '../licence/myna-instance';
 
 export const AID = {
   jpki: fromHex('D3 92 F0 00 26 01 00 00 00 01'),
   kenhojo: fromHex('D3 92 10 00 31 00 01 01 04 08'),
   kenkaku: fromHex('D3 92 10 00 31 00 01 01 04 02'),
   common: fromHex('D3 92 10 00 31 00 01 01 01 00'),
+  /** マイナ免許証 instance (present with `options.licence`). */
+  licence: MYNA_LICENCE_AID.instance,
 } as const;
 
 /** Filler after the DER in the certificate EFs (the real byte is not documented; §3.3 "filler"). */
@@ -134,16 +137,22 @@ export function buildLayout(options: VirtualCardOptions = {}): CardLayout {
     { kind: 'record', fid: 0x0001, records: [tlv([0x01], ascii(serial + person.municipalityCode + person.cardExpiry))], read: FREE },
   ];
 
-  return {
-    person,
-    credentials,
-    applications: [
-      { name: 'jpki', aid: AID.jpki, files: files(jpkiFiles) },
-      { name: 'kenhojo', aid: AID.kenhojo, files: files(kenhojoFiles) },
-      { name: 'kenkaku', aid: AID.kenkaku, files: files(kenkakuFiles) },
-      { name: 'common', aid: AID.common, files: files(commonFiles) },
-    ],
-  };
+  const applications: Application[] = [
+    { name: 'jpki', aid: AID.jpki, files: files(jpkiFiles) },
+    { name: 'kenhojo', aid: AID.kenhojo, files: files(kenhojoFiles) },
+    { name: 'kenkaku', aid: AID.kenkaku, files: files(kenkakuFiles) },
+    { name: 'common', aid: AID.common, files: files(commonFiles) },
+  ];
+
+  // マイナ免許証 (jpki-card.md §9.4): the licence instance, with its own 10-try PIN (IEF 0006).
+  if (options.licence) {
+    const instance = mynaLicenceApplication(options.licence === true ? {} : options.licence);
+    const remaining = options.remaining?.licence ?? instance.pin.remaining;
+    credentials.set('licence/0006', { name: 'licence', max: instance.pin.max, value: instance.pin.value.slice(), remaining: Math.min(instance.pin.max, Math.max(0, remaining)) });
+    applications.push({ name: 'licence', aid: AID.licence, files: files(instance.files) });
+  }
+
+  return { person, credentials, applications };
 }
 
 /**

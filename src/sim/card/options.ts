@@ -1,6 +1,7 @@
 /** Options and variants of the virtual My Number card. */
 import { fromHex } from './bytes';
 import type { PersonId } from './people';
+import type { MynaLicenceOptions } from '../licence/myna-instance';
 
 /** The contact ATRs seen on real cards (jpki-card.md §1.1). All T=1 only. */
 export const KNOWN_CONTACT_ATRS = {
@@ -36,7 +37,8 @@ export type PinName =
   | 'kenhojoB' // 入力補助AP 照合番号B (0015)
   | 'kenkakuA' // 券面AP 照合番号A (0013)
   | 'kenkakuB' // 券面AP 照合番号B (0012)
-  | 'kenkakuBirth'; // 券面AP 生年月日 (0011)
+  | 'kenkakuBirth' // 券面AP 生年月日 (0011)
+  | 'licence'; // マイナ免許証 instance PIN (IEF 0006, src/sim/licence/myna-instance.ts)
 
 /** Token label in EF 0006 (jpki-card.md §3.1). */
 export type TokenKind = 'card' | 'android' | 'iphone' | 'juki';
@@ -64,6 +66,8 @@ export interface VirtualCardOptions {
   readonly atr?: KnownAtr | Uint8Array;
   /** How many exchanges `log` keeps (oldest dropped first; default 10 000 — the demo runs for long). */
   readonly logLimit?: number;
+  /** A マイナ免許証: the licence instance (jpki-card.md §9.4) on this card; `true` for the defaults. */
+  readonly licence?: MynaLicenceOptions | true;
 }
 
 export const DEFAULT_PINS = { auth: '1234', sign: 'ABC123', kenhojo: '1234', common: '1234' } as const;
@@ -79,4 +83,5 @@ export const PIN_LIMITS: Readonly<Record<PinName, number>> = {
   kenkakuA: 10,
   kenkakuB: 10,
   kenkakuBirth: 10,
+  licence: 10, // 63 CA on the one card reported (§9.4)
 };

@@ -14,6 +14,8 @@ export interface ApduCard {
   transmit(apdu: Uint8Array): Promise<Uint8Array>;
   /** Power-up reset of the chip (as SimCard.reset): current files and security status cleared. */
   reset?(): Uint8Array | Promise<Uint8Array>;
+  /** The card's own ATQB fields (e.g. the driver's licence, licence/options.ts), used unless the reader's options set them. */
+  readonly typeB?: { readonly applicationData: Uint8Array; readonly protocolInfo: Uint8Array };
 }
 
 export type PiccState = 'power-off' | 'idle' | 'ready' | 'active' | 'halt';
@@ -69,8 +71,8 @@ export class TypeBPicc {
     options: TypeBPiccOptions = {},
   ) {
     this.pupi = options.pupi ?? Uint8Array.of(0x3a, 0x5c, 0x01, 0x9e);
-    this.applicationData = options.applicationData ?? Uint8Array.of(0x00, 0x00, 0x05, 0xe0);
-    this.protocolInfo = options.protocolInfo ?? Uint8Array.of(0xb3, 0x81, 0xa1);
+    this.applicationData = options.applicationData ?? card.typeB?.applicationData ?? Uint8Array.of(0x00, 0x00, 0x05, 0xe0);
+    this.protocolInfo = options.protocolInfo ?? card.typeB?.protocolInfo ?? Uint8Array.of(0xb3, 0x81, 0xa1);
     this.afi = options.afi ?? 0;
   }
 

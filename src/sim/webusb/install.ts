@@ -10,7 +10,8 @@
  *
  * A reader entry names a profile of `createVirtualReader` (src/sim/readers/registry.ts); `card` is
  * the options of `createVirtualMyNumberCard` (a default card when omitted, an empty reader with
- * `card: false`). `{ kind: 'echo' }` is a trivial loop-back device for testing this path itself.
+ * `card: false`), or `{ kind: 'drivers-licence', ...options of createVirtualDriversLicence }` for an
+ * IC driver's licence (src/sim/licence/). `{ kind: 'echo' }` is a trivial loop-back device for testing this path itself.
  *
  * The override goes on `Navigator.prototype` (a configurable getter in Chromium, stack.md §2), so
  * the app reaches the doubles through exactly the calls a real reader gets:
@@ -22,12 +23,38 @@ import { EchoDevice } from './echo-device';
 import type { UsbDeviceDouble } from '../usb/usb-device-double';
 import { createVirtualReader, CcidReaderDouble, type ReaderProfile, type FaultName, type FaultParams } from '../readers';
 import { createVirtualMyNumberCard, type VirtualCardOptions, type VirtualMyNumberCard } from '../card';
+import { VirtualDriversLicence, createVirtualDriversLicence, type VirtualLicenceOptions } from '../licence';
+
+/** A driver's licence in a reader's slot: `card: { kind: 'drivers-licence', holder: 'gaiji' }`. */
+export interface SimLicenceSpec extends VirtualLicenceOptions {
+  readonly kind: 'drivers-licence';
+}
+
+/** What a slot can hold: options of a My Number card, or a licence. */
+export type SimCardSpec = VirtualCardOptions | SimLicenceSpec;
+
+/** The virtual cards the harness puts in readers. */
+export type SimVirtualCard = VirtualMyNumberCard | VirtualDriversLicence;
+
+function isVirtualLicence(card: SimVirtualCard): card is VirtualDriversLicence {
+  return card instanceof VirtualDriversLicence;
+}
+
+function isLicenceSpec(spec: SimCardSpec): spec is SimLicenceSpec {
+  return (spec as Partial<SimLicenceSpec>).kind === 'drivers-licence';
+}
+
+function createCard(spec: SimCardSpec): SimVirtualCard {
+  if (!isLicenceSpec(spec)) return createVirtualMyNumberCard(spec);
+  const { kind: _kind, ...options } = spec;
+  return createVirtualDriversLicence(options);
+}
 
 /** A reader double with (by default) a virtual My Number card in its first slot. */
 export interface SimReaderSpec {
   readonly profile: ReaderProfile;
-  /** Options of the card in slot 0; `false` for an empty reader. Default: a default card. */
-  readonly card?: VirtualCardOptions | false;
+  /** Options of the card in slot 0 (a My Number card, or `{ kind: 'drivers-licence', … }`); `false` for an empty reader. Default: a default My Number card. */
+  readonly card?: SimCardSpec | false;
   /** The user picked it in an earlier visit, so `getDevices()` lists it. */
   readonly granted?: boolean;
   /** An operating-system driver holds it: open() or claimInterface() is refused. */
@@ -76,15 +103,17 @@ export interface SimControl {
   /** Every transfer the host made on device `index`, as hex strings. */
   usbLog(index: number): { dir: string; endpoint: number; hex: string }[];
   /** Put a (new) virtual card into a reader's slot; NotifySlotChange follows. */
-  insertCard(index: number, card?: VirtualCardOptions, slot?: number): void;
+  insertCard(index: number, card?: SimCardSpec, slot?: number): void;
   /** Take the card out of a reader's slot. */
   removeCard(index: number, slot?: number): void;
   /** Arm a fault on a CCID reader (src/sim/ccid/faults.ts) for its next command(s). */
   arm<K extends FaultName>(index: number, name: K, params?: FaultParams[K]): void;
   /** The faults that fired on a reader, in order. */
   fired(index: number): { name: string; seq?: number }[];
-  /** The card last put in a reader's slot (for PIN counters and its APDU log), if any. */
+  /** The My Number card last put in a reader's slot (for PIN counters and its APDU log), if any. */
   card(index: number, slot?: number): VirtualMyNumberCard | undefined;
+  /** The driver's licence last put in a reader's slot, if that is what it holds. */
+  licence(index: number, slot?: number): VirtualDriversLicence | undefined;
   /** The device double itself, for what the helpers above do not cover. */
   raw(index: number): UsbDeviceDouble | undefined;
   /** How many times the page called requestDevice (each opens the simulated chooser). */
@@ -100,7 +129,7 @@ declare global {
 
 interface Built {
   readonly device: UsbDeviceDouble;
-  readonly cards: Map<number, VirtualMyNumberCard>;
+  readonly cards: Map<number, SimVirtualCard>;
 }
 
 function build(spec: SimDeviceSpec): Built {
@@ -108,10 +137,10 @@ function build(spec: SimDeviceSpec): Built {
     if (spec.kind === 'echo') return { device: new EchoDevice(spec.serialNumber), cards: new Map() };
     throw new Error(`sim: unknown device kind ${JSON.stringify(spec)}`);
   }
-  const cards = new Map<number, VirtualMyNumberCard>();
-  let card: VirtualMyNumberCard | undefined;
+  const cards = new Map<number, SimVirtualCard>();
+  let card: SimVirtualCard | undefined;
   if (spec.card !== false) {
-    card = createVirtualMyNumberCard(spec.card ?? {});
+    card = createCard(spec.card ?? {});
     cards.set(0, card);
   }
   const device = createVirtualReader(spec.profile, card, {
@@ -128,7 +157,7 @@ function reader(b: Built | undefined, index: number): CcidReaderDouble {
 
 /** Both reader families (CCID and the Sony contactless doubles) take and give back cards the same way. */
 interface CardHolder {
-  insertCard(card: VirtualMyNumberCard, slot?: number): void;
+  insertCard(card: SimVirtualCard, slot?: number): void;
   removeCard(slot?: number): void;
 }
 
@@ -190,7 +219,7 @@ export function installSimulatedUsb(config: SimConfig = {}): SimControl {
     },
     insertCard(index, card = {}, slot = 0) {
       const b = all[index];
-      const virtual = createVirtualMyNumberCard(card);
+      const virtual = createCard(card);
       holder(b, index).insertCard(virtual, slot);
       b?.cards.set(slot, virtual);
     },
@@ -206,7 +235,12 @@ export function installSimulatedUsb(config: SimConfig = {}): SimControl {
       return reader(all[index], index).faults.fired.map((f) => ({ ...f }));
     },
     card(index, slot = 0) {
-      return all[index]?.cards.get(slot);
+      const c = all[index]?.cards.get(slot);
+      return c && !isVirtualLicence(c) ? c : undefined;
+    },
+    licence(index, slot = 0) {
+      const c = all[index]?.cards.get(slot);
+      return c && isVirtualLicence(c) ? c : undefined;
     },
     raw(index) {
       return all[index]?.device;
