@@ -23,6 +23,14 @@ function merge(locale: Locale): Messages {
 }
 const merged: Record<Locale, Messages> = { ja: merge('ja'), en: merge('en') };
 
+/**
+ * Add the strings of a lazily loaded screen (its own chunk, so they stay out of the initial JS).
+ * A key already present keeps its text: a late catalog can add, never override.
+ */
+export function addLazyCatalog(c: Catalog): void {
+  for (const l of ['ja', 'en'] as const) merged[l] = { ...c[l], ...merged[l] };
+}
+
 let current: Locale = 'ja';
 const listeners = new Set<(l: Locale) => void>();
 

@@ -1,2 +1,4 @@
-/** The demo licence's PINs (the virtual licence in src/sim; shown only in demo mode). */
-export const LICENCE_DEMO_PINS = { pin1: '1234', pin2: '5678', myna: '1234' } as const;
+/** The demo licence's PINs, shown only in demo mode (the virtual cards' defaults, tests/fixtures/README.md). */
+import { DEMO_LICENCE_PINS, DEMO_MYNA_LICENCE_PIN } from '../demo/demo-device';
+
+export const LICENCE_DEMO_PINS = { ...DEMO_LICENCE_PINS, myna: DEMO_MYNA_LICENCE_PIN } as const;

@@ -195,7 +195,7 @@ export class JpkiLicenceScreen extends LitElement {
   private renderProminent(e: EntriesWithGlyphs, show: boolean) {
     const held = e.classes.filter((c) => !c.summary);
     const row = (c: LicenceClass) => html`<tr class=${c.held ? 'held' : 'not-held'} data-class=${c.code}>
-      <th scope="row">${c.name}<span class="small muted"> ${t(`licence.class.en.${c.code}`)}</span></th>
+      <th scope="row">${c.name}<span class="small muted"> ${t(`licence.class.full.${c.code}`)}</span></th>
       <td>${show ? t(c.held ? 'licence.class.held' : 'licence.class.not-held') : t('licence.masked')}</td>
       <td>${show && c.since ? dateText(c.since) : show ? '—' : t('licence.masked')}</td>
     </tr>`;

@@ -11,6 +11,8 @@ import { t } from '../../i18n';
 import { AppStateController } from '../state/app-state-controller';
 import { baseStyles } from '../ui/styles';
 import type { JpkiPinDialog } from '../pin/pin-dialog';
+import type { PinStatus } from '../../card/pin';
+import type { LensError } from '../../errors';
 import { LicenceController } from './licence-controller';
 import { LICENCE_DEMO_PINS } from './licence-demo';
 import { dateText } from './licence-format';
@@ -18,6 +20,7 @@ import { triesText } from './licence-overview';
 import '../ui/panel';
 import '../ui/badge';
 import '../pin/pin-dialog';
+import '../reader/error-notice';
 
 @customElement('jpki-myna-licence-panel')
 export class JpkiMynaLicencePanel extends LitElement {
@@ -50,6 +53,9 @@ export class JpkiMynaLicencePanel extends LitElement {
   private readonly app = new AppStateController(this);
   private readonly licence = new LicenceController(this);
   @state() private shown = false;
+  /** The dialog is rendered only once asked for (keeps one PIN dialog per screen until then). */
+  @state() private asking = false;
+  @state() private error: LensError | undefined;
   @query('jpki-pin-dialog') private dialog!: JpkiPinDialog;
 
   override disconnectedCallback(): void {
@@ -75,6 +81,7 @@ export class JpkiMynaLicencePanel extends LitElement {
           <dt>${t('app.flows.pin.myna-licence.name')}</dt>
           <dd data-testid="myna-licence-tries">${triesText(status)}</dd>
         </dl>
+        ${this.error ? html`<jpki-error-notice .error=${this.error}></jpki-error-notice>` : nothing}
         ${o.errors.length ? html`<p class="small muted">${t('licence.myna.errors', { codes: o.errors.join(', ') })}</p>` : nothing}
         ${info
           ? html`<div class="stack">
@@ -104,18 +111,36 @@ export class JpkiMynaLicencePanel extends LitElement {
                 <button class="btn" type="button" @click=${() => this.forget()}>${t('licence.screen.forget')}</button>
               </div>
             </div>`
-          : html`<button class="btn primary" type="button" data-testid="myna-licence-read" ?disabled=${s.busy !== undefined || status?.blocked === true} @click=${() => void this.dialog.open()}>
+          : html`<button class="btn primary" type="button" data-testid="myna-licence-read" ?disabled=${s.busy !== undefined || status?.blocked === true} @click=${() => void this.ask()}>
               ${t('licence.myna.read')}
             </button>`}
         <p class="small muted">${t('licence.myna.unconfirmed')}</p>
       </jpki-panel>
-      <jpki-pin-dialog
+      ${this.asking ? this.renderDialog(demo, status) : nothing}`;
+  }
+
+  private renderDialog(demo: boolean, status: PinStatus | undefined) {
+    return html`<jpki-pin-dialog
         pin="myna-licence"
         .status=${status}
         purpose=${t('app.flows.pin.myna-licence.purpose')}
         demoHint=${demo ? t('app.flows.demo.pin-hint', { pin: LICENCE_DEMO_PINS.myna }) : ''}
         .submit=${(value: string, ack: boolean) => this.licence.model.readMyna(value, ack)}
+        @jpki-dialog-close=${() => (this.asking = false)}
       ></jpki-pin-dialog>`;
+  }
+
+  private async ask(): Promise<void> {
+    const r = this.licence.session.value.recognised;
+    if (r?.kind === 'my-number' && r.mynaLicence?.pinSet === false) {
+      // No PIN set on the instance: the DPIN for the user (UNCONFIRMED there), with the same guard.
+      const outcome = await this.licence.model.readMyna('', false);
+      this.error = outcome.ok ? undefined : outcome.error;
+      return;
+    }
+    this.asking = true;
+    await this.updateComplete;
+    await this.dialog.open();
   }
 
   private forget(): void {

@@ -95,6 +95,9 @@ export interface IdentifiedDevice {
   readonly catalogue?: CatalogueEntry;
 }
 
+/** Which virtual card the demo puts in the reader (issue 11: both are offered). */
+export type DemoCard = 'my-number' | 'licence';
+
 export type BusyAction = 'connect' | 'read' | 'verify' | 'change-pin' | 'personal';
 
 export interface SessionSnapshot {
@@ -127,8 +130,8 @@ export interface SessionDeps {
   /** `navigator.userAgentData?.platform ?? navigator.userAgent`, for per-OS advice. */
   readonly platform?: string;
   readonly openReader?: (device: USBDevice, options: DriverOpenOptions) => Promise<CardReader>;
-  /** The simulated reader with a virtual card inside (a lazily loaded chunk). */
-  readonly loadDemoDevice?: () => Promise<USBDevice>;
+  /** The simulated reader with a virtual card inside (a lazily loaded chunk): a My Number card, or an IC driver's licence. */
+  readonly loadDemoDevice?: (card?: DemoCard) => Promise<USBDevice>;
   /** Bound on one exchange with the reader, ms. */
   readonly timeoutMs?: number;
 }
@@ -269,12 +272,12 @@ export class CardSessionModel {
   }
 
   /** Demo mode: the same openReader path, with a simulated SCR3310-NTTCom holding a virtual card. */
-  async startDemo(): Promise<void> {
+  async startDemo(card: DemoCard = 'my-number'): Promise<void> {
     if (this.snap.busy || !this.deps.loadDemoDevice) return;
     this.patch({ busy: 'connect' });
     let device: USBDevice;
     try {
-      device = await this.deps.loadDemoDevice();
+      device = await this.deps.loadDemoDevice(card);
     } catch (e) {
       this.set({ ...this.without('busy'), problem: asLensError(e) });
       return;

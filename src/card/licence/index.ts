@@ -304,21 +304,32 @@ export class MynaLicenceAp {
     return this.session.run(() => readLicencePinStatus(this.session, MYNA_PIN));
   }
 
-  /** Its PIN, with the same guard. 4 digits is assumed as on the card licence (UNCONFIRMED for the instance). */
-  verifyPin(value: string, options: VerifyOptions = {}): Promise<void> {
-    let encoded: Uint8Array;
+  /**
+   * Its PIN, with the same guard. 4 digits is assumed as on the card licence, and with no PIN set
+   * (WEF01 `00`) the DPIN as on the card (`value` empty) — both UNCONFIRMED for the instance.
+   */
+  verifyPin(value: string, options: VerifyOptions = {}): Promise<LicenceVerifyResult> {
+    let typed: Uint8Array | undefined;
     try {
-      encoded = licencePinBytes(value);
+      if (value !== '') typed = licencePinBytes(value);
       if (options.signal?.aborted) throw new LensError('pin-cancelled', { pin: MYNA_PIN.id });
     } catch (e) {
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
-    return this.session
-      .run(async () => {
+    return this.session.run(async () => {
+      let encoded = typed;
+      try {
+        const set = decodeMynaPinSetting(await this.readEf(MYNA_EF.pinSetting, 3, false));
+        if (set && !encoded) throw new LensError('pin-format-4-digits');
+        if (!set && encoded) throw new LensError('licence-pin-not-set', { pin: MYNA_PIN.id });
+        encoded ??= dpinBytes();
         await verifyLicencePin(this.session, MYNA_PIN, encoded, options);
         verifiedOf(this.channel).add(MYNA_PIN.id);
-      })
-      .finally(() => encoded.fill(0));
+        return { usedDpin: !set };
+      } finally {
+        encoded?.fill(0);
+      }
+    });
   }
 
   /** 免許情報 (WEF02 001B), decoded as far as the sources go; the file size is not published (≤ 1 KB read). */

@@ -3,7 +3,7 @@
  * signature and its シリアル番号, 発行者名, 主体者名 and 主体者鍵識別子 (TRET's field list). The tags of
  * the four companions are not in the sources: **UNCONFIRMED**. The decoder reads `B1`; when its value
  * is itself a TLV list it looks inside, otherwise `B1` is the signature and the TLVs after it are the
- * companions, taken in TRET's order.
+ * companions, taken in TRET's order (empty values skipped).
  *
  * What can be checked offline: the structure, and the signature's size. What cannot: the signature
  * itself — the verifying key (the 公安委員会's / NPA's) is not published, so the verdict is always
@@ -70,7 +70,10 @@ export function decodeSignature(buf: Uint8Array): LicenceSignature {
     sig = b1;
     rest = tlvs.filter((t) => t !== b1);
   }
-  const [serial, issuer, subject, keyId, ...other] = rest.map(field);
+  // An empty value carries nothing to name: it is kept under `other`, not given a companion's name.
+  const named = rest.filter((t) => t.value.length > 0).map(field);
+  const [serial, issuer, subject, keyId, ...more] = named;
+  const other = [...more, ...rest.filter((t) => t.value.length === 0).map(field)];
   const bits = [128, 256, 384, 512].includes(sig.value.length) ? sig.value.length * 8 : undefined;
   return {
     signatureLength: sig.value.length,

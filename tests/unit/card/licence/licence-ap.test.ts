@@ -210,6 +210,7 @@ describe('MynaLicenceAp (§9.4)', () => {
         [selectEf(0x1a), OK],
         [readBinary(0, 3), 'C1 01 01 90 00'],
         ['00 20 00 86', '63 CA'],
+        [readBinary(0, 3), 'C1 01 01 90 00'],
         ['00 20 00 86', '63 CA'],
         ['00 20 00 86 04 31 32 33 34', OK],
         [selectEf(0x1b), OK],
