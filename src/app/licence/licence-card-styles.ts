@@ -25,7 +25,7 @@ export const licenceCardStyles = css`
   }
   .licence .photo {
     grid-column: 2;
-    grid-row: 1 / span 2;
+    grid-row: 1;
     --photo-width: 9.5rem;
   }
   .line {
@@ -84,9 +84,12 @@ export const licenceCardStyles = css`
   .bottom {
     grid-column: 1 / -1;
     display: grid;
-    grid-template-columns: 13rem minmax(0, 1fr);
+    grid-template-columns: minmax(0, 13rem) minmax(0, 1fr);
     gap: var(--space-3);
     align-items: start;
+  }
+  .bottom > * {
+    min-inline-size: 0;
   }
   .summary {
     display: grid;
@@ -95,7 +98,8 @@ export const licenceCardStyles = css`
   }
   .summary div {
     display: grid;
-    grid-template-columns: 4.5rem minmax(0, 1fr);
+    grid-template-columns: 5.5rem minmax(0, 1fr);
+    gap: var(--space-2);
     border-bottom: 1px solid #c9d3c2;
   }
   ul.classgrid {
@@ -116,8 +120,10 @@ export const licenceCardStyles = css`
     text-align: center;
     padding: 4px 1px;
     word-break: keep-all;
+    min-inline-size: 0;
     min-block-size: 2.2em;
-    color: #8a96a8;
+    color: #5b6675;
+    font-weight: 400;
   }
   ul.classgrid li.held {
     background: #1b2430;
