@@ -84,7 +84,7 @@ export const licenceCardStyles = css`
   .bottom {
     grid-column: 1 / -1;
     display: grid;
-    grid-template-columns: minmax(0, 13rem) minmax(0, 1fr);
+    grid-template-columns: 15rem minmax(0, 1fr);
     gap: var(--space-3);
     align-items: start;
   }

@@ -99,7 +99,7 @@ export class JpkiMynaLicencePanel extends LitElement {
                     (f) => html`<tr>
                       <td class="mono">${f.tag}</td>
                       <td>${t(f.known ? `licence.myna.known.${f.known}` : 'licence.myna.known.none')}</td>
-                      <td class="mono">${this.shown ? (f.date ? dateText(f.date) : (f.text ?? f.hex)) : html`<span class="masked">${t('licence.masked')}</span>`}</td>
+                      <td class="mono">${this.shown ? (f.date ? dateText(f.date) : f.length === 0 ? t('licence.myna.empty') : (f.text ?? f.hex)) : html`<span class="masked">${t('licence.masked')}</span>`}</td>
                     </tr>`,
                   )}
                 </tbody>

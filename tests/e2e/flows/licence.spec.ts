@@ -73,6 +73,7 @@ test.describe('SCR3310-NTTCom with an IC driver’s licence', () => {
       expect(await main()).not.toContain(HOLDER.name);
       expect(await main()).not.toContain(HOLDER.number);
       await expectAccessible(page, testInfo, `licence-masked-${locale}`);
+      await screenshot(page, 'licence-02a-masked', locale, 'desktop');
       await page.getByTestId('licence-reveal').click();
       await expect(page.getByTestId('licence-name')).toHaveText(HOLDER.name);
       await expect(page.getByTestId('licence-number')).toContainText(HOLDER.number);
@@ -225,4 +226,19 @@ test.describe('マイナ免許証 on a My Number card', () => {
       await expectSecretsNowhere(page, [MYNA_PIN], logged);
     });
   }
+});
+
+test.describe('demo mode offers a licence', () => {
+  test.use({ sim: { devices: [] } });
+
+  test('デモ (運転免許証) opens the virtual licence with its PIN hint', async ({ page }) => {
+    await withLocale(page, 'ja');
+    await page.goto('/');
+    await appReady(page);
+    await page.getByTestId('demo-licence').click();
+    await expect(page.getByTestId('licence-overview')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('demo-banner')).toBeVisible();
+    await page.getByTestId('licence-read').click();
+    await expect(page.getByTestId('pin-dialog')).toContainText('1234');
+  });
 });
