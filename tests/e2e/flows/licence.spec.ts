@@ -110,6 +110,10 @@ test.describe('SCR3310-NTTCom with an IC driver’s licence', () => {
       await expect(page.getByTestId('licence-none')).toBeVisible();
       const report = await diagnosticsReport(page);
       for (const s of [HOLDER.name, HOLDER.domicile, HOLDER.number]) expect(report).not.toContain(s);
+      // Nor their bytes: the licence number as JIS X 0201 (ASCII) hex, as the transcript would show it.
+      const asciiHex = Array.from(HOLDER.number, (c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join(' ');
+      expect(report.toLowerCase()).not.toContain(asciiHex);
+      expect(report).toMatch(/redacted|伏せ|\*\*/i);
       await expectSecretsNowhere(page, [PIN1, PIN2], logged);
 
       // Coming back: nothing is kept, PIN1 is asked again.
