@@ -46,6 +46,9 @@ export interface LicenceSnapshot {
 
 type Listener = (s: LicenceSnapshot) => void;
 
+/** As in card-session.ts: nobody knows whether the card executed the last command. */
+const OUTCOME_UNKNOWN: readonly string[] = ['t1-transmission-lost', 'isodep-no-response', 'isodep-wait-limit'];
+
 function asError(e: unknown): LensError {
   return e instanceof LensError ? e : new LensError('app-unexpected', { what: e instanceof Error ? e.name : 'Error' }, { cause: e });
 }
@@ -127,8 +130,27 @@ export class LicenceSessionModel {
       return { ok: false, error: asError(e) };
     }
     const outcome = await this.session.runOnCard(pin === 'myna' ? 'personal' : 'verify', work(rt));
-    if (!outcome.ok) this.notePinError(pin === 1 ? 'pin1' : pin === 2 ? 'pin2' : 'mynaPin', pin, outcome.error);
+    if (!outcome.ok) {
+      this.notePinError(pin === 1 ? 'pin1' : pin === 2 ? 'pin2' : 'mynaPin', pin, outcome.error);
+      if (OUTCOME_UNKNOWN.includes(outcome.error.code)) await this.rereadCounters(rt, pin);
+    }
     return outcome;
+  }
+
+  /**
+   * After an exchange whose outcome is unknown the card may or may not have counted a try: the
+   * counters shown are read again (empty VERIFY, no try) before the dialog is used again. If that
+   * fails too, the card session has already taken the card off the screen.
+   */
+  private async rereadCounters(rt: Runtime, pin: 1 | 2 | 'myna'): Promise<void> {
+    await this.session.runOnCard('read', async (channel) => {
+      if (pin === 'myna') {
+        this.patch({ mynaPin: await new rt.MynaLicenceAp(channel).pinStatus() });
+        return;
+      }
+      const ap = new rt.DriversLicenceAp(channel);
+      this.patch({ pin1: await ap.pinStatus(1), pin2: await ap.pinStatus(2) });
+    });
   }
 
   /**

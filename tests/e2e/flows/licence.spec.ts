@@ -198,6 +198,7 @@ test.describe('RC-S380 (contactless) with a licence that has 外字', () => {
       await expect(page.getByTestId('licence-name').locator('svg[data-testid="gaiji"]')).toHaveCount(1);
       await expect(page.getByTestId('licence-address').locator('svg[data-testid="gaiji"]')).toHaveCount(1);
       await expectAccessible(page, testInfo, `licence-gaiji-${locale}`);
+      await page.setViewportSize(VIEWPORTS.phone);
       await screenshot(page, 'licence-04-gaiji-rcs380', locale, 'phone');
     });
   }

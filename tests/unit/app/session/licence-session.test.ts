@@ -10,6 +10,10 @@ import { FakeUsb } from '../../../../src/sim/webusb/fake-usb';
 import { createVirtualMyNumberCard, createVirtualDriversLicence } from '../../../../src/sim';
 import { createVirtualReader } from '../../../../src/sim/readers';
 import type { SimCard } from '../../../../src/sim/t1/card-t1';
+import { openReader } from '../../../../src/readers';
+import type { DriverOpenOptions } from '../../../../src/readers/drivers';
+import type { CardReader } from '../../../../src/readers/types';
+import { LensError } from '../../../../src/errors';
 
 const open: CardSessionModel[] = [];
 afterEach(async () => {
@@ -99,5 +103,44 @@ describe('LicenceSessionModel', () => {
     await model.readWithPin1('1234', false);
     model.clear();
     expect(model.value).toEqual({});
+  });
+});
+
+describe('a licence VERIFY whose answer is lost', () => {
+  it('the counters are read again (no try spent) and show what the card counted', async () => {
+    const licence = createVirtualDriversLicence();
+    const usb = new FakeUsb();
+    usb.plug(createVirtualReader('scr3310-nttcom', licence));
+    let loseNext = false;
+    const session = new CardSessionModel({
+      usb,
+      platform: 'Linux x86_64',
+      timeoutMs: 1500,
+      openReader: async (device: USBDevice, options: DriverOpenOptions): Promise<CardReader> => {
+        const reader = await openReader(device, options);
+        return new Proxy(reader, {
+          get(target, key, receiver) {
+            if (key !== 'transmit') return Reflect.get(target, key, receiver) as unknown;
+            return async (apdu: Uint8Array) => {
+              const answer = await target.transmit(apdu);
+              if (loseNext && apdu[1] === 0x20 && apdu.length > 5) {
+                loseNext = false;
+                throw new LensError('t1-transmission-lost', {});
+              }
+              return answer;
+            };
+          },
+        });
+      },
+    });
+    open.push(session);
+    await session.connect();
+    const model = new LicenceSessionModel(session);
+    loseNext = true;
+    const r = await model.readWithPin1('0000', false);
+    expect(r.ok ? 'ok' : r.error.code).toBe('t1-transmission-lost');
+    // The card ran the wrong VERIFY (3 → 2); the screen learns it from the empty VERIFY, not a guess.
+    expect(model.pinStatusOf(1)).toMatchObject({ remaining: 2 });
+    expect(licence.log.filter((l) => /^00 20 00 81 04/i.test(l.command))).toHaveLength(1);
   });
 });
