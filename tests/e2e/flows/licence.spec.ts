@@ -185,23 +185,51 @@ test.describe('a licence with no PIN set (DPIN)', () => {
   });
 });
 
-test.describe('RC-S380 (contactless) with a licence that has 外字', () => {
-  test.use({ sim: { devices: [{ profile: 'rcs380', card: { kind: 'drivers-licence', holder: 'gaiji' } }], chooser: 'first' } });
+test.describe('RC-S380 (contactless): a licence with 外字 placed on the reader', () => {
+  test.use({ sim: { devices: [{ profile: 'rcs380', card: false }], chooser: 'first' } });
 
   for (const locale of LOCALES) {
-    test(`the 外字 glyph is drawn inline from the card (${locale})`, async ({ page }, testInfo) => {
-      await openOverview(page, locale);
+    test(`placed → overview → PIN1 → the 外字 glyph drawn inline → PIN2 → 本籍 and photo (${locale})`, async ({ page }, testInfo) => {
+      await withLocale(page, locale);
+      await page.goto('/');
+      await appReady(page);
+      await page.getByTestId('connect').click();
+      await expect(page.getByTestId('no-card')).toBeVisible({ timeout: 15_000 });
+      await page.evaluate(() => window.__jpkiLensSim!.insertCard(0, { kind: 'drivers-licence', holder: 'gaiji' }));
+      await expect(page.getByTestId('licence-overview')).toBeVisible({ timeout: 20_000 });
       await page.getByTestId('licence-read').click();
       await enterPin(page, '1234');
       await expect(page.getByTestId('licence-front')).toBeVisible({ timeout: 20_000 });
       await page.getByTestId('licence-reveal').click();
       await expect(page.getByTestId('licence-name').locator('svg[data-testid="gaiji"]')).toHaveCount(1);
       await expect(page.getByTestId('licence-address').locator('svg[data-testid="gaiji"]')).toHaveCount(1);
+      await expect(page.locator('[data-testid="licence-class-grid"] li[data-held="yes"]')).toHaveCount(2);
       await expectAccessible(page, testInfo, `licence-gaiji-${locale}`);
       await page.setViewportSize(VIEWPORTS.phone);
       await screenshot(page, 'licence-04-gaiji-rcs380', locale, 'phone');
+      await page.getByTestId('licence-read-pin2').click();
+      await enterPin(page, '5678');
+      await expect(page.getByTestId('licence-domicile')).toBeVisible({ timeout: 20_000 });
+      await page.getByTestId('licence-reveal-domicile').click();
+      // 本籍 of this holder has a 欠字, marked rather than guessed.
+      await expect(page.getByTestId('licence-domicile').locator('.kesuji')).toHaveCount(1);
+      await expect(page.getByTestId('licence-photo')).toHaveAttribute('data-state', /shown|error/, { timeout: 20_000 });
     });
   }
+});
+
+test.describe('a 住基カード', () => {
+  test.use({ sim: { devices: [{ profile: 'scr3310-nttcom', card: { token: 'juki' } }], chooser: 'first' } });
+
+  test('is named, with the end of its JPKI service', async ({ page }, testInfo) => {
+    await withLocale(page, 'ja');
+    await page.goto('/');
+    await appReady(page);
+    await page.getByTestId('connect').click();
+    await expect(page.getByTestId('juki-card')).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('juki-card')).toContainText('2015');
+    await expectAccessible(page, testInfo, 'juki-card');
+  });
 });
 
 test.describe('マイナ免許証 on a My Number card', () => {
