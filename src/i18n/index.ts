@@ -8,13 +8,14 @@ import { storeCatalog } from './catalog/store';
 import { sonyCatalog } from './catalog/sony';
 import { simCatalog } from './catalog/sim';
 import { imageCatalog } from './catalog/image';
+import { pinCatalog } from './catalog/pin';
 import { licenceCatalog } from './catalog/licence';
 
 export type { Catalog, Locale, Messages } from './types';
 export { LOCALES } from './types';
 
 /** Every domain catalog; a domain adds its strings to its own file in ./catalog/. */
-export const catalogs: readonly Catalog[] = [appCatalog, usbCatalog, ccidCatalog, cardCatalog, pkiCatalog, storeCatalog, sonyCatalog, simCatalog, imageCatalog, licenceCatalog];
+export const catalogs: readonly Catalog[] = [appCatalog, usbCatalog, ccidCatalog, cardCatalog, pkiCatalog, storeCatalog, sonyCatalog, simCatalog, imageCatalog, pinCatalog, licenceCatalog];
 
 function merge(locale: Locale): Messages {
   const out: Record<string, string> = {};

@@ -22,6 +22,7 @@ import type { JpkiDialog } from '../ui/dialog';
 import { PIN_KINDS, type DialogPin } from './pin-kinds';
 import { localPinError } from './pin-dialog';
 import { pinFormStyles } from './pin-form-styles';
+import { fieldErrorText, isFieldError } from './field-error';
 import '../ui/dialog';
 import '../ui/notice';
 import '../reader/error-notice';
@@ -85,12 +86,21 @@ export class JpkiPinChangeDialog extends LitElement {
     const lastTry = !blocked && status?.remaining === 1;
     const name = t(`app.flows.pin.${this.pin}.inline`);
     const kind = PIN_KINDS[this.pin];
-    const field = (id: string, label: string, describedBy?: string) =>
-      html`<div class="field">
+    // A wrong current value with tries left is a typing mistake: shown at the current field, not in the box.
+    const wrongCurrent = this.error?.code === 'pin-wrong' && isFieldError(this.error) ? this.error : undefined;
+    const field = (id: string, label: string, describedBy?: string) => {
+      const fieldError = id === 'current' ? wrongCurrent : undefined;
+      const described = [fieldError ? `${id}-field-error` : '', describedBy ?? ''].filter(Boolean).join(' ');
+      return html`<div class="field">
         <label for=${id}>${label}</label>
         <input id=${id} type="password" autocomplete="off" spellcheck="false" inputmode=${kind.inputMode} maxlength=${kind.maxLength}
-          autocapitalize=${kind.inputMode === 'text' ? 'characters' : 'off'} aria-describedby=${describedBy ?? nothing} ?disabled=${this.sending} />
+          autocapitalize=${kind.inputMode === 'text' ? 'characters' : 'off'} aria-describedby=${described || nothing}
+          aria-invalid=${fieldError ? 'true' : 'false'} ?disabled=${this.sending} />
+        ${fieldError
+          ? html`<p id=${`${id}-field-error`} class="field-error" role="alert" data-testid="pin-field-error" data-code=${fieldError.code}>${fieldErrorText(this.pin, fieldError)}</p>`
+          : nothing}
       </div>`;
+    };
     return html`<jpki-dialog heading=${t('app.flows.change.heading', { name })} data-testid="pin-change-dialog" @jpki-dialog-close=${this.onClosed}>
       ${this.done
         ? html`<jpki-notice tone="success" heading=${t('app.flows.change.done.heading')} data-testid="pin-change-done"><p>${t('app.flows.change.done.body')}</p></jpki-notice>`
@@ -102,7 +112,7 @@ export class JpkiPinChangeDialog extends LitElement {
             ${blocked
               ? html`<jpki-notice tone="danger" heading=${t('app.flows.pin.blocked.heading')}><p>${t(`app.flows.pin.${this.pin}.reset`)}</p><p>${t('app.flows.pin.blocked.nothing-sent')}</p></jpki-notice>`
               : html`<form id="change-form" @submit=${this.onSubmit} novalidate>
-                  ${this.error ? html`<jpki-error-notice class="top" .error=${this.error}></jpki-error-notice>` : nothing}
+                  ${this.error && !wrongCurrent ? html`<jpki-error-notice class="top" .error=${this.error}></jpki-error-notice>` : nothing}
                   <p class="small">${t('app.flows.change.intro')}</p>
                   ${field('current', t('app.flows.change.current', { name }), 'current-rules')}
                   <p id="current-rules" class="small muted rules">${t(`app.flows.pin.${this.pin}.rules`)}</p>

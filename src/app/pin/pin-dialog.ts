@@ -9,6 +9,8 @@
  * - The value is read from the input, the input is emptied at once, and the string is handed to
  *   `submit` (the session, which passes it to the card layer for the one VERIFY); nothing here
  *   keeps it. On failure the dialog stays open with the error and the updated counter.
+ * - A typing mistake (a format refused locally, or a wrong entry with tries left) is shown at the
+ *   field, naming the PIN and the tries left; the error box is kept for real failures.
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -22,6 +24,7 @@ import { baseStyles } from '../ui/styles';
 import type { JpkiDialog } from '../ui/dialog';
 import { PIN_KINDS, type DialogPin } from './pin-kinds';
 import { pinFormStyles } from './pin-form-styles';
+import { fieldErrorText, isFieldError } from './field-error';
 import '../ui/dialog';
 import '../ui/notice';
 import '../reader/error-notice';
@@ -106,6 +109,7 @@ export class JpkiPinDialog extends LitElement {
 
   private renderForm(lastTry: boolean) {
     const kind = PIN_KINDS[this.pin];
+    const fieldError = this.error && isFieldError(this.error) ? this.error : undefined;
     return html`<form id="pin-form" @submit=${this.onSubmit} novalidate>
       <label for="pin">${t(`app.flows.pin.${this.pin}.label`)}</label>
       <input
@@ -117,9 +121,13 @@ export class JpkiPinDialog extends LitElement {
         spellcheck="false"
         inputmode=${kind.inputMode}
         maxlength=${kind.maxLength}
-        aria-describedby="pin-rules"
+        aria-describedby=${fieldError ? 'pin-field-error pin-rules' : 'pin-rules'}
+        aria-invalid=${fieldError ? 'true' : 'false'}
         ?disabled=${this.sending}
       />
+      ${fieldError
+        ? html`<p id="pin-field-error" class="field-error" role="alert" data-testid="pin-field-error" data-code=${fieldError.code}>${fieldErrorText(this.pin, fieldError)}</p>`
+        : nothing}
       <p id="pin-rules" class="small muted">${t(`app.flows.pin.${this.pin}.rules`)}</p>
       ${this.demoHint ? html`<p class="small demo-hint">${this.demoHint}</p>` : nothing}
       ${lastTry
@@ -128,7 +136,7 @@ export class JpkiPinDialog extends LitElement {
             <label for="ack">${t(`app.flows.pin.last-try.ack`, { name: t(`app.flows.pin.${this.pin}.inline`) })}</label>
           </div>`
         : nothing}
-      ${this.error ? html`<jpki-error-notice .error=${this.error}></jpki-error-notice>` : nothing}
+      ${this.error && !fieldError ? html`<jpki-error-notice .error=${this.error}></jpki-error-notice>` : nothing}
     </form>`;
   }
 

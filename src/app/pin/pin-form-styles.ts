@@ -22,6 +22,14 @@ export const pinFormStyles = css`
   .field + .field {
     margin-top: var(--space-4);
   }
+  input[aria-invalid='true'] {
+    border: 2px solid var(--color-danger-border);
+  }
+  .field-error {
+    margin-top: var(--space-2);
+    font-weight: 600;
+    color: var(--color-danger-text);
+  }
   #pin-rules,
   .rules {
     margin-top: var(--space-2);

@@ -6,12 +6,15 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { getLocale, hasMessage, t } from '../../i18n';
+import { t } from '../../i18n';
 import type { LensError } from '../../errors';
+import { errorText } from './error-text';
 import { osAdviceKey, type HostOs } from '../../usb/errors';
 import { AppStateController } from '../state/app-state-controller';
 import { baseStyles } from '../ui/styles';
 import '../ui/notice';
+
+export { errorText };
 
 /** Codes that are a consequence of what the user did, not a failure (shown calmer). */
 const INFO_CODES = new Set(['no-device-selected', 'pin-cancelled']);
@@ -31,11 +34,6 @@ const WARNING_CODES = new Set([
   'pin-new-mismatch',
   'pin-new-same',
 ]);
-
-export function errorText(error: LensError, locale = getLocale()): string {
-  const key = `error.${error.code}`;
-  return hasMessage(key, locale) ? t(key, error.params, locale) : t('app.flows.error.fallback', { code: error.code }, locale);
-}
 
 @customElement('jpki-error-notice')
 export class JpkiErrorNotice extends LitElement {

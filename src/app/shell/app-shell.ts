@@ -257,7 +257,13 @@ export class JpkiApp extends LitElement {
     // After a navigation (not the first paint), including to a screen's sub-page, move focus to the
     // new content so keyboard and screen-reader users land on it instead of staying on the link.
     const where = [route, ...rest].join('/');
-    if (this.lastLocation !== undefined && this.lastLocation !== where) this.main.focus({ preventScroll: false });
+    // A new page opens at its top, with its heading in view, wherever the previous one was scrolled
+    // to (the sign certificate page opened part-way down after the password: the overview had been
+    // scrolled to its button; issue 13 item 9).
+    if (this.lastLocation !== undefined && this.lastLocation !== where) {
+      window.scrollTo({ top: 0, left: 0, behavior: 'instant' });
+      this.main.focus({ preventScroll: true });
+    }
     this.lastLocation = where;
   }
 

@@ -166,7 +166,11 @@ export function domicileChanges(h: LicenceHolder): Uint8Array<ArrayBuffer> {
   return efBody(concat(tlv(CHANGE_TAG.domicilePresent, Uint8Array.of(list.length ? 0x01 : 0x00)), ...list.map(changeEntry)), EF_SIZE.domicileChanges);
 }
 
-/** DF2/EF01 写真: `5F 40 82 HH LL <JPEG 2000 codestream>` (soft-studio `parse_tag_picture`: 5F40, FF4F). */
+/**
+ * DF2/EF01 写真: `5F 40 82 HH LL <JPEG 2000 codestream>` — tag 5F40 and the FF4F codestream from soft-studio
+ * `parse_tag_picture`, the `82 HH LL` length as TRET's generic TLV reader takes it (soft-studio reads two
+ * length bytes low-first there, which no other source does; UNCONFIRMED which the card uses, TRET followed).
+ */
 export function photo(codestream: Uint8Array): Uint8Array<ArrayBuffer> {
   const body = tlv([0x5f, 0x40], codestream);
   return efBody(body, Math.max(EF_SIZE.photoMin, body.length));

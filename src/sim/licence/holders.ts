@@ -42,7 +42,7 @@ export interface LicenceChange {
   readonly authority: string;
 }
 
-export type LicenceHolderId = 'standard' | 'all-classes' | 'conditions' | 'gaiji' | 'changes' | 'no-pin';
+export type LicenceHolderId = 'standard' | 'all-classes' | 'conditions' | 'gaiji' | 'changes' | 'no-pin' | 'elder';
 
 export interface LicenceHolder {
   readonly id: LicenceHolderId;
@@ -213,6 +213,7 @@ export const LICENCE_HOLDERS: Readonly<Record<LicenceHolderId, LicenceHolder>> =
       { kind: 'address', date: '20250401', value: '埼玉県さいたま市浦和区見本台一丁目２番３号', authority: '埼玉県公安委員会' },
       { kind: 'conditionLifted', date: '20250401', value: '眼鏡等', authority: '埼玉県公安委員会' },
       { kind: 'name', date: '20250910', value: '{3}山　次郎', authority: '埼玉県公安委員会' },
+      { kind: 'kana', date: '20250910', value: 'サキヤマ　ジロウ', authority: '埼玉県公安委員会' },
       { kind: 'domicile', date: '20250910', value: '埼玉県さいたま市浦和区見本台一丁目１番地', authority: '埼玉県公安委員会' },
     ],
     pinSet: true,
@@ -227,8 +228,8 @@ export const LICENCE_HOLDERS: Readonly<Record<LicenceHolderId, LicenceHolder>> =
     unifiedName: '',
     birth: '19700505',
     address: '愛知県名古屋市中区見本町四丁目５番６号',
-    issued: '20210601',
-    expiry: '20260605',
+    issued: '20260510',
+    expiry: '20310605',
     referenceNumber: '00006',
     colour: 'その他',
     conditions: [],
@@ -239,6 +240,28 @@ export const LICENCE_HOLDERS: Readonly<Record<LicenceHolderId, LicenceHolder>> =
     changes: [],
     pinSet: false,
     specVersion: '008',
+  },
+  // Born in 大正 (era digit 2, the oldest era on any holder), licensed since 昭和25年; 3-year validity past 70.
+  elder: {
+    id: 'elder',
+    name: '試験　五郎',
+    kana: 'シケン　ゴロウ',
+    alias: '',
+    unifiedName: '',
+    birth: '19250211',
+    address: '京都府京都市左京区見本町五丁目６番７号',
+    issued: '20240301',
+    expiry: '20270311',
+    referenceNumber: '00007',
+    colour: '優良',
+    conditions: ['眼鏡等'],
+    authority: '京都府公安委員会',
+    number: '991950000070',
+    classes: { 他: '19500401', 普通: '19500401', 中型: '20070602', 原付: '19500401', 小特: '19500401' },
+    domicile: '京都府京都市左京区見本町一丁目１番地',
+    changes: [],
+    pinSet: true,
+    specVersion: '009',
   },
 };
 
@@ -254,10 +277,6 @@ export function allLicenceTexts(): string[] {
       out.add(c.authority);
     }
   }
-  for (const t of MYNA_LICENCE_TEXTS) out.add(t);
   out.delete('');
   return [...out].sort();
 }
-
-/** Texts of the マイナ免許証 instance (myna-instance.ts) that go through the same encoder. */
-export const MYNA_LICENCE_TEXTS: readonly string[] = [];

@@ -54,10 +54,11 @@ export class VirtualDriversLicence implements CardChannel {
     this.extendedLength = options.extendedLength ?? true;
     this.blockedSw = options.blockedAnswer === '63C0' ? 0x63c0 : SW.AUTH_BLOCKED;
     this.logLimit = options.logLimit ?? 10_000;
-    const maxResponse = Math.min(this.readLimit, this.extendedLength ? 65536 : 256);
+    // The read limit is not announced: a phone that cuts a read short does not say so beforehand, so a
+    // host has to notice the short answer and go on at the next offset (JDCard "追記:2024/09/17").
     this.capabilities = this.extendedLength
-      ? { extendedLength: true, maxResponseData: maxResponse, maxCommandData: 65535 }
-      : { extendedLength: false, maxResponseData: maxResponse, maxCommandData: 255 };
+      ? { extendedLength: true, maxResponseData: 65536, maxCommandData: 65535 }
+      : { extendedLength: false, maxResponseData: 256, maxCommandData: 255 };
   }
 
   get holder(): LicenceHolder {

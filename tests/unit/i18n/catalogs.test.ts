@@ -3,7 +3,7 @@ import { catalogs, hasMessage, t, tBoth, detectLocale, setLocale, getLocale } fr
 import { appCatalog } from '../../../src/i18n/catalog/app';
 import { storeCatalog } from '../../../src/i18n/catalog/store';
 
-const names = ['app', 'usb', 'ccid', 'card', 'pki', 'store', 'sony', 'sim', 'image', 'licence'];
+const names = ['app', 'usb', 'ccid', 'card', 'pki', 'store', 'sony', 'sim', 'image', 'pin', 'licence'];
 
 describe('i18n catalogs', () => {
   it('every catalog has exactly the same keys in ja and en', () => {

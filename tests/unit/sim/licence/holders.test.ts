@@ -45,6 +45,11 @@ describe('synthetic licence holders', () => {
     expect([0x1c, 0x1d, 0x1e, 0x1f].every((t) => fields.get(t) !== '')).toBe(true);
   });
 
+  it('elder: born 大正14年 (era digit 2), 普通 since 昭和25年', async () => {
+    const fields = new Map(tlvs((await df1Files({ holder: 'elder' })).get('01')!).map((f) => [f.tag, date(f.value)]));
+    expect([fields.get(0x16), fields.get(0x26), fields.get(0x25)]).toEqual(['2140211', '3250401', '5000000']);
+  });
+
   it('conditions: four 条件 as JIS X 0208, byte for byte for 中型車は中型車（８ｔ）に限る', async () => {
     const fields = tlvs((await df1Files({ holder: 'conditions' })).get('01')!);
     const c2 = fields.find((f) => f.tag === 0x1d)!;
@@ -73,12 +78,13 @@ describe('synthetic licence holders', () => {
   it('changes: the back holds 新住所, 条件解除 and 新氏名 (外字3 glyph in EF05), EF06 the new 本籍', async () => {
     const files = await df1Files({ holder: 'changes' });
     const back = tlvs(files.get('04')!);
-    expect(back.map((f) => f.tag.toString(16))).toEqual(['50', '11', '51', '55', '5a', '11', '51', '57', '5a', '11', '51', '53', '5a']);
+    expect(back.map((f) => f.tag.toString(16))).toEqual(['50', '11', '51', '55', '5a', '11', '51', '57', '5a', '11', '51', '53', '5a', '11', '51', '54', '5a']);
     expect(x(back[0].value)).toBe('01');
     expect(date(back[2].value)).toBe('5070401'); // 令和7年4月1日
     expect(x(back[3].value)).toBe(x(jisX0208('埼玉県さいたま市浦和区見本台一丁目２番３号')));
     expect(x(back[4].value)).toBe(x(jisX0208('埼玉県公安委員会')));
     expect(x(back[11].value.slice(0, 2))).toBe('FF F3');
+    expect(x(back[15].value)).toBe(x(jisX0208('サキヤマ　ジロウ'))); // 新呼び名
     const ef05 = files.get('05')!;
     expect(x(ef05.slice(0, 7))).toBe('A0 01 01 A1 82 00 80');
     expect(x(ef05.slice(7, 135))).toBe(x(syntheticGlyph(3)));

@@ -60,7 +60,20 @@ describe('virtual licence through the reader doubles', () => {
     await reader.close();
   });
 
-  it('a power cycle through the reader forgets the PIN (the doubles reset the card)', async () => {
+  it('class-0x0B extended-APDU reader: one extended READ BINARY of 880 bytes comes back whole (CCID chaining)', async () => {
+    const card = createVirtualDriversLicence({ holder: 'all-classes' });
+    const reader = await openReader(createVirtualReader('class0b-extended', card, { allowProtectedClasses: true }));
+    await reader.powerOn();
+    const send = async (apdu: string) => x(await reader.transmit(h(apdu)));
+    await send(verify1('1234'));
+    await send(SELECT_DF1);
+    await send(selectEf('00 01'));
+    const res = await reader.transmit(h('00 B0 00 00 00 03 70'));
+    expect([res.length, x(res.slice(-2)), x(res.slice(0, 3))]).toEqual([882, '90 00', '11 01 78']);
+    await reader.close();
+  });
+
+    it('a power cycle through the reader forgets the PIN (the doubles reset the card)', async () => {
     const { send, reader } = await session('scr3310-nttcom');
     await readEntries(send);
     await reader.powerOff();

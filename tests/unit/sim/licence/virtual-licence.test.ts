@@ -1,4 +1,5 @@
 /** The virtual IC driver's licence at APDU level (jpki-card.md §9): byte-exact answers, access, PINs. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createVirtualDriversLicence, LICENCE_CONTACT_ATR, LICENCE_CONTACTLESS_ATR } from '../../../../src/sim';
 import { readAll, run, send, SELECT_DF1, SELECT_DF2, SELECT_DF3, SELECT_MF, selectEf, tlvs, verify1, verify2, x } from './helpers';
@@ -78,6 +79,10 @@ describe('virtual licence: access rules', () => {
     expect(field.tag).toBe(0x5f40);
     expect(x(field.value.slice(0, 2))).toBe('FF 4F');
     expect(x(field.value.slice(-2))).toBe('FF D9');
+    // the committed opj_compress-made photo, byte for byte, behind 5F 40 82 07 CF
+    const j2k = readFileSync(new URL('../../../fixtures/images/licence-photo.j2k', import.meta.url));
+    expect(x(photo.slice(0, 5))).toBe('5F 40 82 07 CF');
+    expect(x(field.value)).toBe(x(j2k));
     await run(card, SELECT_DF1);
     // 本籍 by SFI 2 with extended Le, as JDCard reads it (00 B0 82 00 00 03 70)
     const [domicile, sw2] = await send(card, '00 B0 82 00 00 03 70');
@@ -229,7 +234,7 @@ describe('virtual licence: READ BINARY limits', () => {
     await run(whole, selectEf('00 01'));
     const [all] = await send(whole, '00 B0 00 00 00 03 70');
     expect(x(Uint8Array.from(parts.flatMap((p) => [...p])))).toBe(x(all));
-    expect(card.capabilities.maxResponseData).toBe(400);
+    expect(card.capabilities.maxResponseData).toBe(65536); // the limit is not announced
   });
 
   it('without extended length an extended READ BINARY is 6700; short reads work', async () => {
@@ -258,5 +263,31 @@ describe('virtual licence: ATRs (§9.3)', () => {
     expect(x(createVirtualDriversLicence().atr)).toBe('3B F5 91 00 FF 91 81 71 FE 40 00 42 00 01 B3 C1 75');
     expect(x(createVirtualDriversLicence({ interface: 'contactless' }).atr)).toBe('3B 88 80 01 00 00 00 00 91 81 C1 00 D8');
     expect(tckOk(LICENCE_CONTACT_ATR) && tckOk(LICENCE_CONTACTLESS_ATR)).toBe(true);
+  });
+});
+
+describe('virtual licence: card handling', () => {
+  it('VERIFY P2 80 on the selected IEF02; SELECT by AID with P2 00; a removed card rejects and resets', async () => {
+    const card = createVirtualDriversLicence();
+    await run(card, selectEf('00 02'));
+    expect(await run(card, '00 20 00 80 04 35 36 37 38')).toBe('90 00');
+    expect(card.verifiedPins).toEqual([2]);
+    expect(await run(card, '00 A4 04 00 10 A0 00 00 02 31 02 00 00 00 00 00 00 00 00 00 00')).toBe('90 00');
+    expect(card.selectedDf).toBe('df2');
+    const seen: boolean[] = [];
+    card.onPresenceChange((present) => seen.push(present));
+    card.removed = true;
+    await expect(card.transmit(Uint8Array.of(0, 0xa4, 0, 0))).rejects.toMatchObject({ code: 'sim-card-removed' });
+    card.removed = false;
+    expect(seen).toEqual([false, true]);
+    expect(card.verifiedPins).toEqual([]);
+    expect(card.pinStatus(2).remaining).toBe(3);
+  });
+
+  it('one APDU at a time: overlapping transmits are queued and counted', async () => {
+    const card = createVirtualDriversLicence();
+    const answers = await Promise.all([card.transmit(Uint8Array.of(0, 0x20, 0, 0x81)), card.transmit(Uint8Array.of(0, 0x20, 0, 0x82))]);
+    expect(answers.map(x)).toEqual(['63 C3', '63 C3']);
+    expect(card.overlappingTransmits).toBe(1);
   });
 });
