@@ -39,6 +39,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/unit/setup/i18n.ts'],
     testTimeout: 20_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit.json' },

@@ -3,7 +3,10 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
+import { LOCALES, loadLocales } from '../src/i18n';
 
+// Benches render texts in both languages; the catalogs are lazy chunks (src/i18n).
+await loadLocales(LOCALES);
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
 const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();

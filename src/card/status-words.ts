@@ -1,7 +1,7 @@
 /**
  * Named status words (architecture rule 4; the habit of yubikit's `SW` enum, peers.md §2.3). Each
  * SW has a stable error code `sw-xxxx` (lower-case hex) whose plain ja/en meaning lives in
- * src/i18n/catalog/card.ts, and a short English name used in `Error.message`, so a log line reads
+ * src/i18n/catalog/card/, and a short English name used in `Error.message`, so a log line reads
  * `SW 6982 (security status not satisfied)`. Meanings are ISO/IEC 7816-4:2013 §5.6 (Tables 5–6)
  * unless a comment cites what this card does (jpki-card.md §7).
  */

@@ -2,14 +2,16 @@
 // Commands, output and exit codes: src/cli/README.md.
 import { readFileSync } from 'node:fs';
 import { LensError, isLensError } from '../errors';
-import { setLocale, t, tBoth, type Locale } from '../i18n';
+import { LOCALES, loadLocales, setLocale, t, tBoth, type Locale } from '../i18n';
 import { runCommand, EXIT } from './commands';
 
 async function main(argv: string[]): Promise<number> {
   const langFlag = argv.indexOf('--lang');
   const lang = langFlag >= 0 ? argv[langFlag + 1] : process.env.JPKI_LENS_LANG;
   const locale: Locale = lang === 'ja' ? 'ja' : 'en';
-  setLocale(locale);
+  // Errors carry both languages (tBoth), so both catalogs are loaded (plain dynamic imports, also in Node).
+  await loadLocales(LOCALES);
+  await setLocale(locale);
   try {
     const out = await runCommand(argv, (file) => {
       try {

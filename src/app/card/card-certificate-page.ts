@@ -6,12 +6,13 @@
  * and its save flow (the sign certificate's save asks for the personal-data acknowledgement there).
  */
 import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { t } from '../../i18n';
 import type { CertificateKind } from '../../card/jpki';
 import { CardSessionController } from '../session/card-session-controller';
 import { AppStateController } from '../state/app-state-controller';
 import { formatHash } from '../state/routes';
+import type { ViewKind } from '../certificate/kinds';
 import { baseStyles } from '../ui/styles';
 import '../ui/notice';
 import '../certificate/certificate-view';
@@ -46,6 +47,22 @@ export class JpkiCardCertificatePage extends LitElement {
   @property() kind = '';
   /** When the DER first reached this page (the viewer's "read at"). */
   private readAt = new Map<Uint8Array, Date>();
+  /** What the viewer decoded, for the DER it decoded: the lead follows it, not the EF it came from. */
+  @state() private decoded: { der: Uint8Array; kind: ViewKind } | undefined;
+
+  /** The lead under the h1: what the EF holds, or what was found instead (issue 13 item 9). */
+  private lead(kind: CertificateKind, der: Uint8Array) {
+    const found = this.decoded?.der === der ? this.decoded.kind : undefined;
+    if (found === undefined || found === kind) return html`<p class="lead">${t(`app.flows.cert.${kind}.what`)}</p>`;
+    const where = t(`app.flows.cert.${kind}.title`);
+    return html`<p class="lead" data-testid="lead-mismatch">
+      ${found === 'unknown' ? t('app.flows.cert.lead.issuer-unrecognised', { where }) : t('app.flows.cert.lead.other-kind', { where, actual: t(`app.flows.cert.${found}.title`) })}
+    </p>`;
+  }
+
+  private onExplained(e: CustomEvent<{ kind: ViewKind }>, der: Uint8Array): void {
+    this.decoded = { der, kind: e.detail.kind };
+  }
 
   private derOf(kind: CertificateKind): Uint8Array | undefined {
     const s = this.session.value;
@@ -71,8 +88,9 @@ export class JpkiCardCertificatePage extends LitElement {
       <div class="head">
         <h1>${t(`app.flows.cert.${kind}.title`)}</h1>
       </div>
-      <p class="lead">${t(`app.flows.cert.${kind}.what`)}</p>
+      ${this.lead(kind, der)}
       <jpki-certificate-view
+        @jpki-certificate-explained=${(e: CustomEvent<{ kind: ViewKind }>) => this.onExplained(e, der)}
         data-testid="certificate-view"
         .der=${der}
         kind=${kind}

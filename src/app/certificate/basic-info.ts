@@ -46,7 +46,11 @@ function personalSection(p: JpkiPersonalData, locale: Locale): TemplateResult {
   </section>`;
 }
 
-export function renderBasicInfo(m: CertificateModel, kind: ViewKind, locale: Locale, at: Date): TemplateResult {
+/**
+ * `expected`: the kind the caller expected (the EF it was read from) when what was decoded differs —
+ * said at the top of the tab, with the issuer when it was not recognised as J-LIS.
+ */
+export function renderBasicInfo(m: CertificateModel, kind: ViewKind, locale: Locale, at: Date, expected?: Exclude<ViewKind, 'unknown'>): TemplateResult {
   const state = validityState(m, at);
   const days = daysUntil(m.validity.notAfter.iso, at);
   const stateText = state === 'valid'
@@ -57,6 +61,11 @@ export function renderBasicInfo(m: CertificateModel, kind: ViewKind, locale: Loc
     <section class="section" aria-labelledby="purpose-h">
       <h3 id="purpose-h">${t('app.cert.basic.purpose')}</h3>
       <p>${t(`app.cert.purpose.${kind}`)}</p>
+      ${expected
+        ? html`<jpki-notice tone="warning" data-testid="kind-mismatch"><p>${kind === 'unknown'
+            ? t('app.cert.basic.issuer-unrecognised', { expected: t(`app.flows.cert.${expected}.title`), issuer: m.issuer.text })
+            : t('app.cert.basic.other-kind', { expected: t(`app.flows.cert.${expected}.title`), actual: t(`app.flows.cert.${kind}.title`) })}</p></jpki-notice>`
+        : nothing}
       ${kind === 'auth' ? html`<jpki-notice tone="info"><p>${t('app.cert.basic.noPersonal')}</p></jpki-notice>` : nothing}
       ${kind === 'sign' && !m.jpki?.personal ? html`<jpki-notice tone="info"><p>${t('app.cert.basic.personal.missing')}</p></jpki-notice>` : nothing}
     </section>

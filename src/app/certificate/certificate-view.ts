@@ -16,7 +16,8 @@
  *                                            page whose h1 already names the certificate (badges stay)
  *   events (bubbling, composed)
  *     jpki-certificate-saved     detail { entry: SavedCertificate }   after a save to the library
- *     jpki-certificate-explained detail { ms }  once the explained view has rendered: ms from `der` being
+ *     jpki-certificate-explained detail { ms, kind }  once the explained view has rendered (kind: what was
+ *       decoded, see resolveKind): ms from `der` being
  *                                set to that render (pki chunk load included the first time; for the bench)
  *   methods
  *     showTab('basic'|'details'|'asn1'|'verify'), showNode(offset)  (ASN.1 tab with that node selected)
@@ -39,7 +40,7 @@ import { renderBasicInfo, validityState } from './basic-info';
 import { renderDetails } from './details';
 import { downloadFile } from './download';
 import { buildExport, type ExportKind } from './export-files';
-import { resolveKind, type ViewKind, type ViewSource } from './kinds';
+import { expectedKindMismatch, resolveKind, type ViewKind, type ViewSource } from './kinds';
 import { loadPki } from './pki-loader';
 import { certificateStyles } from './styles';
 import './asn1-explorer';
@@ -250,7 +251,7 @@ export class JpkiCertificateView extends LitElement {
       await this.updateComplete;
       if (run !== this.run) return;
       this.lastExplainMs = performance.now() - this.receivedAtMs;
-      this.dispatchEvent(new CustomEvent('jpki-certificate-explained', { detail: { ms: this.lastExplainMs }, bubbles: true, composed: true }));
+      this.dispatchEvent(new CustomEvent('jpki-certificate-explained', { detail: { ms: this.lastExplainMs, kind: this.viewKind }, bubbles: true, composed: true }));
     } catch (e) {
       if (run !== this.run) return;
       this.failure = isLensError(e) ? e.code : 'pki-bad-certificate';
@@ -258,7 +259,7 @@ export class JpkiCertificateView extends LitElement {
   }
 
   private get viewKind(): ViewKind {
-    return resolveKind(this.kind, this.model?.jpki?.kind);
+    return resolveKind(this.kind, this.model ? (this.model.jpki?.kind ?? null) : undefined);
   }
 
   private onTabKey(ev: KeyboardEvent): void {
@@ -296,7 +297,7 @@ export class JpkiCertificateView extends LitElement {
     const locale = this.appState.value.locale;
     switch (this.tab) {
       case 'basic':
-        return renderBasicInfo(m, this.viewKind, locale, new Date());
+        return renderBasicInfo(m, this.viewKind, locale, new Date(), expectedKindMismatch(this.kind, this.viewKind));
       case 'details':
         return renderDetails(m, locale, { showBytes: (offset) => this.showNode(offset) });
       case 'asn1':

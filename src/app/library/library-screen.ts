@@ -179,7 +179,7 @@ export class JpkiLibraryScreen extends LitElement {
     for (const c of found) {
       try {
         const m = await pki.explainCertificate(c.der);
-        ok.push({ ...c, kind: resolveKind(undefined, m.jpki?.kind) });
+        ok.push({ ...c, kind: resolveKind(undefined, m.jpki?.kind ?? null) });
       } catch (e) {
         problems.push({ file: c.file, code: isLensError(e) ? e.code : 'pki-bad-certificate' });
       }

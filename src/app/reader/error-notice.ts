@@ -6,7 +6,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { t } from '../../i18n';
+import { isLocaleLoaded, loadLocale, t } from '../../i18n';
 import type { LensError } from '../../errors';
 import { errorText } from './error-text';
 import { osAdviceKey, type HostOs } from '../../usb/errors';
@@ -71,6 +71,24 @@ export class JpkiErrorNotice extends LitElement {
     else this.removeAttribute('data-code');
   }
 
+  /**
+   * The error in the other language, folded. That language's strings are a chunk of their own
+   * (src/i18n): loaded here the first time an error is shown, then this re-renders.
+   */
+  private otherLanguage(e: LensError, other: 'ja' | 'en') {
+    if (!isLocaleLoaded(other)) {
+      loadLocale(other).then(
+        () => this.requestUpdate(),
+        () => undefined, // offline and never precached: the details stay away
+      );
+      return nothing;
+    }
+    return html`<details>
+      <summary>${t('app.flows.error.other-language')}</summary>
+      <p lang=${other}>${errorText(e, other)}</p>
+    </details>`;
+  }
+
   override render() {
     const e = this.error;
     if (!e) return nothing;
@@ -84,10 +102,7 @@ export class JpkiErrorNotice extends LitElement {
       <p data-testid="error-text">${advice ? t(`usb.lead.${e.code}`, e.params) : errorText(e, locale)}</p>
       ${advice ? html`<p class="advice">${t(advice, e.params)}</p>` : nothing}
       <p class="small">${t('app.flows.error.code')} <span class="code">${e.code}</span></p>
-      <details>
-        <summary>${t('app.flows.error.other-language')}</summary>
-        <p lang=${other}>${errorText(e, other)}</p>
-      </details>
+      ${this.otherLanguage(e, other)}
       ${this.dismissible
         ? html`<button slot="actions" class="btn" type="button" @click=${() => this.dispatchEvent(new CustomEvent('jpki-dismiss', { bubbles: true, composed: true }))}>
             ${t('app.flows.error.dismiss')}

@@ -56,7 +56,7 @@ export class JpkiLanguageSwitch extends LitElement {
     const current = this.state.value.locale;
     return html`<div class="group" role="group" aria-label=${t('app.language.label')}>
       ${LOCALES.map(
-        (l) => html`<button type="button" lang=${l} aria-pressed=${l === current ? 'true' : 'false'} @click=${() => this.state.state.setLocale(l)}>
+        (l) => html`<button type="button" lang=${l} aria-pressed=${l === current ? 'true' : 'false'} @click=${() => void this.state.state.setLocale(l)}>
           ${NAMES[l]}
         </button>`,
       )}

@@ -53,13 +53,14 @@ export class AppState {
   }
 
   /** Change the language and remember the choice (only the locale is stored, nothing else). */
-  setLocale(locale: Locale, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+  setLocale(locale: Locale, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): Promise<void> {
     try {
       storage?.setItem(LOCALE_STORAGE_KEY, locale);
     } catch {
       // Storage can be disabled (private modes, policies): the choice then lasts for this page only.
     }
-    setI18nLocale(locale);
+    // Its strings are loaded first when they are not yet (a chunk of their own, precached).
+    return setI18nLocale(locale);
   }
 
   /** Go to a route; the hashchange listener updates the snapshot. */
@@ -95,10 +96,13 @@ export function initialLocale(storage: Pick<Storage, 'getItem'> | undefined, lan
 
 export const appState = new AppState();
 
-/** Wire the page's events into `appState`: language, hash routes, online/offline. Call once at start. */
-export function startAppState(win: Window = window): void {
+/**
+ * Wire the page's events into `appState`: language, hash routes, online/offline. Call once at start.
+ * Resolves when the initial language's strings are loaded (render after that).
+ */
+export function startAppState(win: Window = window): Promise<void> {
   const locale = initialLocale(win.localStorage, win.navigator.languages?.length ? win.navigator.languages : [win.navigator.language]);
-  setI18nLocale(locale);
+  const strings = setI18nLocale(locale);
   const fromHash = () => {
     const { route, rest } = parseHash(win.location.hash);
     appState.patch({ route, rest });
@@ -108,4 +112,5 @@ export function startAppState(win: Window = window): void {
   appState.patch({ online: win.navigator.onLine });
   win.addEventListener('online', () => appState.patch({ online: true }));
   win.addEventListener('offline', () => appState.patch({ online: false }));
+  return strings;
 }

@@ -1,5 +1,5 @@
 // The certificate model: what the app renders and the CLI prints as JSON (schema: src/cli/README.md).
-// Labels are i18n keys (src/i18n/catalog/pki.ts), values are data; no English prose lives here.
+// Labels are i18n keys (src/i18n/catalog/pki/), values are data; no English prose lives here.
 
 export interface ByteRange {
   /** Header start (identifier octet). */

@@ -1,6 +1,6 @@
 /**
  * A plain explanation of an ATR for the UI, as message keys and parameters (the texts live in
- * src/i18n/catalog/ccid.ts under `atr.*`, in ja and en): `t(fact.key, fact.params)` renders one.
+ * src/i18n/catalog/ccid/ under `atr.*`, in ja and en): `t(fact.key, fact.params)` renders one.
  */
 import type { Atr } from './parse-atr';
 

@@ -92,7 +92,7 @@ export function buildLayout(options: VirtualCardOptions = {}): CardLayout {
     credential('jpki/001B', 'sign', pins.sign);
     jpkiFiles.push(
       { kind: 'pin', fid: 0x001b, id: 'jpki/001B', changeIns: 0x24 },
-      { kind: 'binary', fid: 0x0001, body: certificateBody(fromBase64(generated.signCert)), read: afterPin(0x001b) },
+      { kind: 'binary', fid: 0x0001, body: certificateBody(fromBase64(options.signCertificateDer ?? generated.signCert)), read: afterPin(0x001b) },
       { kind: 'key', fid: 0x001a, key: parsePkcs8RsaKey(fromBase64(generated.signKey)), use: afterPin(0x001b) },
     );
   }

@@ -54,6 +54,11 @@ export interface VirtualCardOptions {
   readonly person?: PersonId;
   /** Override: a card without the sign certificate/key/password (default: the person's, under15 → none). */
   readonly signCertificate?: boolean;
+  /**
+   * Variant: the DER (base64, so it passes through the e2e JSON config) held in the sign-certificate
+   * EF 0001 instead of the person's — e.g. a certificate whose issuer is not J-LIS (issue 13 item 9).
+   */
+  readonly signCertificateDer?: string;
   /** PIN values; defaults in DEFAULT_PINS (documented in tests/fixtures/README.md). */
   readonly pins?: Partial<Record<'auth' | 'sign' | 'kenhojo' | 'common', string>>;
   /** Tries left at start, e.g. `{ sign: 1, auth: 0 }` (0 = blocked). Default: the maximum. */

@@ -47,13 +47,13 @@ describe('AppState', () => {
     const before = getLocale();
     const s = new AppState();
     const storage = memoryStorage();
-    s.setLocale('en', storage);
+    void s.setLocale('en', storage);
     expect(getLocale()).toBe('en');
     expect(s.value.locale).toBe('en');
     expect([...storage.data]).toEqual([[LOCALE_STORAGE_KEY, 'en']]);
-    setLocale('ja'); // a change from elsewhere is followed too
+    void setLocale('ja'); // a change from elsewhere is followed too
     expect(s.value.locale).toBe('ja');
-    setLocale(before);
+    void setLocale(before);
   });
 
   it('applies an update only when one is ready, once, through the hook', () => {

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CardStatusError, NAMED_STATUS_WORDS, describeStatusWord, isBlockedStatus, triesLeft } from '../../../src/card/status-words';
-import { cardCatalog } from '../../../src/i18n/catalog/card';
+import { messages as cardJa } from '../../../src/i18n/catalog/card/ja';
+import { messages as cardEn } from '../../../src/i18n/catalog/card/en';
 import { t } from '../../../src/i18n';
 
 describe('status words', () => {
@@ -36,8 +37,8 @@ describe('status words', () => {
 });
 
 describe('card catalog', () => {
-  const ja = cardCatalog.ja;
-  const en = cardCatalog.en;
+  const ja = cardJa;
+  const en = cardEn;
   it('has the same keys in ja and en', () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
   });

@@ -6,7 +6,7 @@ import { explainCertificate, parseAsn1Tree, walkAsn1, asn1DumpLine, nodeAt } fro
 import { setLocale, t } from '../../../../src/i18n';
 import { certificateNodeNames } from '../../../../src/app/certificate/asn1-labels';
 import { innermostAt, type Asn1Entry } from '../../../../src/app/certificate/asn1-select';
-import { resolveKind, storeKind, fileStem } from '../../../../src/app/certificate/kinds';
+import { expectedKindMismatch, resolveKind, storeKind, fileStem } from '../../../../src/app/certificate/kinds';
 import { daysUntil, fieldLabel, fieldValue, formatDateTime, isoDay, spacedHex } from '../../../../src/app/certificate/format';
 
 const FIX = resolve(import.meta.dirname, '../../../fixtures/jpki-test');
@@ -18,12 +18,24 @@ async function entriesOf(der: Uint8Array): Promise<Asn1Entry[]> {
 }
 
 describe('kinds', () => {
-  it('prefers the caller, then the JPKI decoder, else unknown', () => {
-    expect(resolveKind('sign', 'auth')).toBe('sign');
+  it('follows what was decoded; the caller’s kind only until the certificate is decoded (issue 13 item 9)', () => {
+    expect(resolveKind('sign', 'auth')).toBe('auth');
+    expect(resolveKind('sign', 'sign')).toBe('sign');
     expect(resolveKind(undefined, 'auth-ca')).toBe('auth-ca');
     expect(resolveKind('unknown', 'sign')).toBe('sign');
+    // read from the sign-certificate EF, decoded, issuer not recognised as J-LIS
+    expect(resolveKind('sign', null)).toBe('unknown');
+    // not decoded yet: where it was read from
+    expect(resolveKind('sign', undefined)).toBe('sign');
     expect(resolveKind(undefined, undefined)).toBe('unknown');
     expect(resolveKind(undefined, 'something')).toBe('unknown');
+  });
+  it('names the expected kind only when the decoded one differs', () => {
+    expect(expectedKindMismatch('sign', 'unknown')).toBe('sign');
+    expect(expectedKindMismatch('sign', 'auth')).toBe('sign');
+    expect(expectedKindMismatch('sign', 'sign')).toBeUndefined();
+    expect(expectedKindMismatch(undefined, 'unknown')).toBeUndefined();
+    expect(expectedKindMismatch('unknown', 'sign')).toBeUndefined();
   });
   it('maps to the library kind and file stem', () => {
     expect(storeKind('unknown')).toBe('imported');
@@ -35,11 +47,11 @@ describe('kinds', () => {
 
 describe('format', () => {
   it('shows validity in Japan time in both languages', () => {
-    setLocale('ja');
+    void setLocale('ja');
     expect(formatDateTime('2030-04-01T14:59:59Z', 'ja')).toBe('2030年4月1日 23:59:59 (日本時間)');
-    setLocale('en');
+    void setLocale('en');
     expect(formatDateTime('2030-04-01T14:59:59Z', 'en')).toBe('1 Apr 2030, 23:59:59 (Japan time)');
-    setLocale('ja');
+    void setLocale('ja');
   });
   it('isoDay is the calendar day in Japan', () => {
     expect(isoDay(new Date('2026-11-24T15:30:00Z'))).toBe('2026-11-25');
@@ -51,7 +63,7 @@ describe('format', () => {
     expect(spacedHex('0A0B0C')).toBe('0A 0B 0C');
   });
   it('labels an otherName by its JPKI OID and reads enumerated values', () => {
-    setLocale('ja');
+    void setLocale('ja');
     expect(fieldLabel({ key: 'pki.generalName.otherName', params: { oid: '1.2.392.200149.8.5.5.3' } })).toBe('性別');
     expect(fieldLabel({ key: 'pki.generalName.otherName', params: { oid: '1.2.3.4' } })).toBe(t('pki.generalName.otherName', { oid: '1.2.3.4' }));
     expect(fieldValue({ key: 'pki.jpki.sex', value: '2', valueKey: 'pki.jpki.sex.2' })).toBe('2 女性');

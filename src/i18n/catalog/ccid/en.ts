@@ -1,0 +1,77 @@
+// --- t1/atr ---
+// ATR parser (src/readers/atr) and host-side T=1 (src/readers/t1): errors and the ATR explanation
+// keys returned by describeAtr().
+// Strings of the ccid domain. Keys: `error.<code>` for LensError codes, `ccid.<what>` otherwise.
+// English strings of the ccid domain; ./ja.ts has the same keys in Japanese (a unit
+// test checks). Layout made by tools/split-catalogs.ts: one file per language, loaded on demand.
+import type { Messages } from '../../types';
+
+export const messages: Messages = {
+  'error.atr-bad-ts': "The card's answer to reset (ATR) starts with TS = {ts}; it should be 3B (direct) or 3F (inverse). Check the card's orientation and contacts, and insert it again.",
+  'error.atr-truncated': "The card's answer to reset (ATR) is cut short ({got} bytes, {expected} needed). Insert the card again.",
+  'error.atr-bad-tck': "The check byte TCK of the card's answer to reset does not match ({tck}, should be {expected}). The contacts may be dirty; insert the card again.",
+  'error.t0-not-supported': 'This card offers only the T=0 protocol. JPKI Lens talks to cards with T=1 (the My Number Card is T=1 only). Check that this is a My Number Card.',
+  'error.t1-protocol-error': 'The T=1 exchange with the card broke the protocol rules ({reason}). Insert the card again and retry.',
+  'error.t1-transmission-lost':
+    'The link to the card was lost and had to be resynchronised. Whether the card carried out the command is unknown. If it was a PIN check, read the remaining tries again before retrying (the command is never re-sent automatically).',
+  'error.t1-resync-failed':
+    'The card stopped answering the T=1 protocol (resynchronisation failed too). The result of the command is unknown. Remove the card and insert it again; if it was a PIN check, read the remaining tries again before retrying.',
+  'error.t1-aborted-by-card':
+    'The card aborted the exchange (S(ABORT)). Whether the command was carried out is unknown; if it was a PIN check, read the remaining tries again before retrying.',
+  'atr.section.summary': 'Summary',
+  'atr.section.timing': 'Speed and timing',
+  'atr.section.t1': 'T=1 parameters',
+  'atr.section.historical': 'Historical bytes',
+  'atr.section.anomalies': 'Departures from the standard',
+  'atr.fact.convention.direct': 'Direct convention (TS = 3B)',
+  'atr.fact.convention.inverse': 'Inverse convention (TS = 3F)',
+  'atr.fact.protocols': 'Protocols offered: {list}',
+  'atr.fact.specific-mode': 'Specific mode: {protocol} only (no PPS)',
+  'atr.fact.negotiable-mode': 'Negotiable mode, default {protocol}',
+  'atr.fact.no-t1': 'T=1 is not offered: JPKI Lens cannot talk to this card.',
+  'atr.fact.contactless-synthesised': 'A contactless card: the reader made this ATR up by the PC/SC Part 3 rules.',
+  'atr.fact.rate': 'TA1 = {ta1}: Fi = {fi}, Di = {di} (1 etu = {ratio} clocks), clock up to {fmax} MHz',
+  'atr.fact.rate-default': 'No TA1: defaults Fi = {fi}, Di = {di} (1 etu = {ratio} clocks), clock up to {fmax} MHz',
+  'atr.fact.rate-rfu': 'TA1 = {ta1}: a reserved value',
+  'atr.fact.specific-ta1': 'Specific mode uses the Fi/Di of TA1',
+  'atr.fact.specific-implicit': "Specific mode uses the card's implicit Fi/Di, not TA1",
+  'atr.fact.guard-time': 'Extra guard time N = {n} etu',
+  'atr.fact.guard-time-minimum': 'Minimum guard time (TC1 = FF)',
+  'atr.fact.clock-stop.not-supported': 'Clock stop: not supported',
+  'atr.fact.clock-stop.low': 'Clock stop: supported in state L',
+  'atr.fact.clock-stop.high': 'Clock stop: supported in state H',
+  'atr.fact.clock-stop.no-preference': 'Clock stop: supported, no preference',
+  'atr.fact.ifsc': 'The card accepts information fields of up to IFSC = {ifsc} bytes',
+  'atr.fact.ifsc-default': 'No IFSC given: the default {ifsc} bytes',
+  'atr.fact.bwi-cwi': 'Block waiting integer BWI = {bwi}, character waiting integer CWI = {cwi}',
+  'atr.fact.edc.lrc': 'Error detection: LRC (one XOR byte)',
+  'atr.fact.edc.crc': 'Error detection: CRC (two bytes)',
+  'atr.fact.historical-none': 'No historical bytes',
+  'atr.fact.country': 'Country code {code} (ISO 3166-1; 392 is Japan)',
+  'atr.fact.service-data': 'Card service data {hex} (has an MF: {mf})',
+  'atr.fact.extended-length.yes': 'Extended Lc/Le supported',
+  'atr.fact.extended-length.no': 'Extended Lc/Le not indicated (short APDUs only)',
+  'atr.fact.command-chaining.yes': 'Command chaining supported',
+  'atr.fact.command-chaining.no': 'Command chaining not indicated',
+  'atr.fact.logical-channels': 'Logical channels: up to {max}',
+  'atr.fact.capabilities': 'Card capabilities {hex}',
+  'atr.fact.status-sw': 'Status indicator SW = {sw}',
+  'atr.fact.pcsc-storage': 'PC/SC Part 3 storage card (standard {standard}, card name {name})',
+  'atr.fact.type-b': 'ISO/IEC 14443 Type B: frames up to {frame} bytes, FWI = {fwi} ({fwt} ms), {rates} kbit/s',
+  'atr.fact.historical-ascii': 'Historical bytes (text): {text}',
+  'atr.fact.historical-proprietary': 'Historical bytes (proprietary): {hex}',
+  'atr.fact.historical-malformed': 'Historical bytes do not fit their format: {hex}',
+  'atr.anomaly.fi-rfu': 'Fi in TA1 is a reserved value',
+  'atr.anomaly.di-rfu': 'Di in TA1 is a reserved value',
+  'atr.anomaly.ifsc-rfu': 'IFSC is a reserved value (00 or FF)',
+  'atr.anomaly.extra-bytes': 'Extra bytes follow the ATR',
+  'atr.anomaly.too-long': 'The ATR is longer than 33 bytes',
+  'atr.anomaly.tck-present-for-t0-only': 'A TCK is present although only T=0 is offered',
+
+  'error.card-absent': 'There is no card in {name}. Insert the My Number Card all the way, chip side up.',
+  'error.card-mute': 'The card does not answer ({name}). Check the chip side and contacts, and insert it again.',
+  'error.card-removed': 'The card was removed during an exchange ({name}). The result of the command is unknown. Insert it again and read again (after a PIN check, look at the remaining tries first).',
+  'error.card-not-powered': 'The card is not powered yet ({name}). Start reading the card first.',
+  'error.card-protocol-unsupported': 'The card and the reader share no transmission protocol ({protocol}).',
+  'error.apdu-too-long': 'This command is too long for this reader and card ({length} bytes; at most {max} data bytes).',
+};
