@@ -24,6 +24,9 @@ interface CardState {
 
 const sessions = new WeakMap<CardChannel, CardSession>();
 
+/** The DF name recorded for the MF (no AID is 2 hex digits long, so it cannot collide). */
+const MF = 'MF';
+
 export class CardSession {
   private readonly state: CardState = { df: null, ef: null, verified: new Set() };
 
@@ -82,6 +85,23 @@ export class CardSession {
       throw new CardStatusError(r.sw, 'SELECT');
     }
     this.state.df = name;
+    this.state.ef = null;
+    this.state.verified.clear();
+  }
+
+  /**
+   * SELECT MF `00 A4 00 00` (ISO 7816-4 §11.2.2, no data). Only for cards that honour it: the IC
+   * driver's licence does (jpki-card.md §9.1, miscellaneous.tokyo, TRET `selectMF`); on a My Number
+   * card it is a trap (§2, pitfall 7), so JPKI code never calls it. Always sent (the MF has no name
+   * to compare); PIN state of the MF level is tracked by the licence code, not here.
+   */
+  async selectMf(): Promise<void> {
+    const r = await this.send({ cla: 0x00, ins: 0xa4, p1: 0x00, p2: 0x00 });
+    if (r.sw !== SW_OK) {
+      this.forget();
+      throw new CardStatusError(r.sw, 'SELECT MF');
+    }
+    this.state.df = MF;
     this.state.ef = null;
     this.state.verified.clear();
   }

@@ -75,6 +75,10 @@ export class JpkiAboutScreen extends LitElement {
           ${HOW.map((h) => html`<li>${t(`app.about.how.${h}`)}</li>`)}
         </ul>
       </jpki-panel>
+      <jpki-panel heading=${t('licence.about.heading')} data-testid="about-licence">
+        <p>${t('licence.about.read')}</p>
+        <p>${t('licence.about.unconfirmed')}</p>
+      </jpki-panel>
       <jpki-panel heading=${t('app.about.limits.heading')} tone="sunken">
         <p>${t('app.about.limits.body')}</p>
       </jpki-panel>

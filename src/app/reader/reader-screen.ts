@@ -21,6 +21,14 @@ import './reader-check';
 import './reader-start';
 
 let views: Promise<unknown> | undefined;
+let licenceViews: Promise<unknown> | undefined;
+
+/** Load the licence screens (src/app/licence, issue 11) once, like the card views. */
+function loadLicenceViews(): void {
+  licenceViews ??= import('../licence/licence-views').catch(() => {
+    licenceViews = undefined;
+  });
+}
 
 /** Load the card screens (card-views.ts) once; the elements upgrade in place when it arrives. */
 function loadCardViews(): void {
@@ -87,6 +95,7 @@ export class JpkiReaderScreen extends LitElement {
     const s = this.session.value;
     const [sub, arg] = rest;
     if (sub !== undefined || s.phase === 'ready' || s.phase === 'reading') loadCardViews();
+    if (sub === 'licence' || (s.phase === 'ready' && s.recognised && (s.recognised.kind !== 'my-number' || s.recognised.mynaLicence))) loadLicenceViews();
     const demo = s.reader?.demo === true;
     const banner = demo
       ? html`<div class="demo-banner" data-testid="demo-banner">
@@ -96,6 +105,7 @@ export class JpkiReaderScreen extends LitElement {
     if (sub === 'certificate') return html`<div class="stack-l">${banner}<jpki-card-certificate-page kind=${arg ?? ''}></jpki-card-certificate-page></div>`;
     if (sub === 'mynumber') return html`<div class="stack-l">${banner}<jpki-mynumber-screen></jpki-mynumber-screen></div>`;
     if (sub === 'face') return html`<div class="stack-l">${banner}<jpki-card-face-screen></jpki-card-face-screen></div>`;
+    if (sub === 'licence') return html`<div class="stack-l">${banner}<jpki-licence-screen></jpki-licence-screen></div>`;
     if (sub === 'diagnostics') return html`<div class="stack-l">${banner}<jpki-diagnostics-screen></jpki-diagnostics-screen></div>`;
     return html`<div class="stack-l">
       <div>
@@ -144,7 +154,11 @@ export class JpkiReaderScreen extends LitElement {
             ${this.diagnosticsLink()}
           </div>`;
       case 'ready':
-        return html`<jpki-card-overview></jpki-card-overview>
+        // Routed by what the SELECTs found (issue 11): a licence, a 住基カード or unknown card, or My Number.
+        if (s.recognised?.kind === 'licence') return html`<jpki-licence-overview></jpki-licence-overview><jpki-reader-check .reader=${s.reader}></jpki-reader-check>${this.readerActions(true)}`;
+        if (s.recognised?.kind === 'unknown') return html`<jpki-other-card></jpki-other-card><jpki-reader-check .reader=${s.reader}></jpki-reader-check>${this.readerActions(true)}`;
+        return html`${s.recognised?.kind === 'juki' ? html`<jpki-other-card></jpki-other-card>` : nothing}<jpki-card-overview></jpki-card-overview>
+          ${s.recognised?.kind === 'my-number' && s.recognised.mynaLicence ? html`<jpki-myna-licence-panel></jpki-myna-licence-panel>` : nothing}
           <jpki-reader-check .reader=${s.reader}></jpki-reader-check>
           ${this.readerActions(true)}`;
     }

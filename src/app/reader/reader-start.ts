@@ -91,6 +91,7 @@ export class JpkiReaderStart extends LitElement {
             ? html`<button class="btn primary" type="button" ?disabled=${busy} @click=${() => void session.connect()} data-testid="connect">${t('app.reader.connect')}</button>`
             : nothing}
           <button class="btn" type="button" ?disabled=${busy} @click=${() => void session.startDemo()} data-testid="demo">${t('app.reader.demo')}</button>
+          <button class="btn" type="button" ?disabled=${busy} @click=${() => void session.startDemo('licence')} data-testid="demo-licence">${t('licence.demo.button')}</button>
         </div>
         ${usb
           ? html`<p class="small">

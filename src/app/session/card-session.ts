@@ -24,6 +24,7 @@ import type { FaceCheck } from './card-face-flow';
 import type { JpkiCardInfo } from '../../card/card-info';
 import type { PinStatusEntry } from '../../card/pin-status';
 import type { CardChannel } from '../../card/channel';
+import type { RecognisedCard } from './recognised';
 import { LensError, isLensError } from '../../errors';
 import type { CardReader, ContactlessKbps, OpenReaderOptions, ReaderInfo } from '../../readers/types';
 import type { DriverOpenOptions } from '../../readers/drivers';
@@ -32,6 +33,7 @@ import type { CatalogueEntry } from '../../usb/catalogue';
 import { detectOs, vidPid, type HostOs } from '../../usb/errors';
 import { channelOf } from './card-channel';
 import { withContactlessRate } from './contactless-rate';
+import { recogniseJpki, recogniseOther } from './recognised';
 
 type Catalogue = typeof import('../../usb/catalogue');
 let catalogue: Promise<Catalogue> | undefined;
@@ -97,6 +99,9 @@ export interface IdentifiedDevice {
   readonly catalogue?: CatalogueEntry;
 }
 
+/** Which virtual card the demo puts in the reader (issue 11: both are offered). */
+export type DemoCard = 'my-number' | 'licence';
+
 export type BusyAction = 'connect' | 'read' | 'verify' | 'change-pin' | 'personal' | 'face';
 
 export interface SessionSnapshot {
@@ -114,6 +119,8 @@ export interface SessionSnapshot {
   readonly problem?: LensError;
   readonly identified?: IdentifiedDevice;
   readonly busy?: BusyAction;
+  /** Which card this is, by SELECTs (issue 11): a licence or an unknown card has no `card`. */
+  readonly recognised?: RecognisedCard;
 }
 
 /** The part of `navigator.usb` the session uses (the sim's FakeUsb and Chrome's USB both fit). */
@@ -129,8 +136,8 @@ export interface SessionDeps {
   /** `navigator.userAgentData?.platform ?? navigator.userAgent`, for per-OS advice. */
   readonly platform?: string;
   readonly openReader?: (device: USBDevice, options: DriverOpenOptions) => Promise<CardReader>;
-  /** The simulated reader with a virtual card inside (a lazily loaded chunk). */
-  readonly loadDemoDevice?: () => Promise<USBDevice>;
+  /** The simulated reader with a virtual card inside (a lazily loaded chunk): a My Number card, or an IC driver's licence. */
+  readonly loadDemoDevice?: (card?: DemoCard) => Promise<USBDevice>;
   /** Bound on one exchange with the reader, ms. */
   readonly timeoutMs?: number;
   /** The user's contactless rate cap, asked at each activation (src/app/state/contactless-rate-setting.ts). */
@@ -273,12 +280,12 @@ export class CardSessionModel {
   }
 
   /** Demo mode: the same openReader path, with a simulated SCR3310-NTTCom holding a virtual card. */
-  async startDemo(): Promise<void> {
+  async startDemo(card: DemoCard = 'my-number'): Promise<void> {
     if (this.snap.busy || !this.deps.loadDemoDevice) return;
     this.patch({ busy: 'connect' });
     let device: USBDevice;
     try {
-      device = await this.deps.loadDemoDevice();
+      device = await this.deps.loadDemoDevice(card);
     } catch (e) {
       this.set({ ...this.without('busy'), problem: asLensError(e) });
       return;
@@ -418,6 +425,14 @@ export class CardSessionModel {
     try {
       const atr = await reader.powerOn();
       const channel = channelOf(reader, atr, this.transcript);
+      const family = await this.runtime().recogniseCard(channel);
+      if (family !== 'jpki') {
+        const recognised = await recogniseOther(this.runtime(), channel, family, atr);
+        if (gen !== this.generation) return;
+        this.channel = channel;
+        this.set({ phase: 'ready', ...(this.snap.reader ? { reader: this.snap.reader } : {}), recognised });
+        return;
+      }
       const jpki = new (this.runtime().JpkiAp)(channel);
       const info = await jpki.identify();
       const pins = await jpki.allPinStatus();
@@ -432,6 +447,7 @@ export class CardSessionModel {
           certificates[kind] = { error: err };
         }
       }
+      const recognised = await recogniseJpki(this.runtime(), channel, info, atr);
       if (gen !== this.generation) return;
       this.channel = channel;
       const connected = withContactlessRate(this.snap.reader, reader);
@@ -439,6 +455,7 @@ export class CardSessionModel {
         phase: 'ready',
         ...(connected ? { reader: connected } : {}),
         card: { atr, info, pins, certificates: certificates as Record<FreeCertificateKind, CertificateSlot> },
+        recognised,
       });
     } catch (e) {
       if (gen !== this.generation) return;
@@ -468,6 +485,12 @@ export class CardSessionModel {
   private notePinError(id: string, err: LensError): void {
     if (err.code === 'pin-wrong' && typeof err.params.remaining === 'number') this.updatePin(id, err.params.remaining);
     if (err.code === 'pin-blocked') this.updatePin(id, 'blocked');
+  }
+
+  /** A step of another card application's model (the licence, licence-session.ts) on the current
+   * card, with the same busy/one-at-a-time/failure handling as the PIN steps here. */
+  runOnCard(busy: BusyAction, step: (channel: CardChannel) => Promise<void>): Promise<PinOutcome> {
+    return this.pinStep(busy, '', step);
   }
 
   /** Run a PIN step: one at a time, only with a card, errors returned to the dialog. */

@@ -3,7 +3,7 @@
  * browsers without WebUSB: only the demo works there) and with the demo's lazily loaded device.
  */
 import { CardSessionModel } from './card-session';
-import { loadDemoDevice } from '../demo/demo-device';
+import { loadDemoDevice, loadDemoLicenceDevice } from '../demo/demo-device';
 import { contactlessRateSetting } from '../state/contactless-rate-setting';
 
 let instance: CardSessionModel | undefined;
@@ -17,7 +17,8 @@ export function cardSession(): CardSessionModel {
   instance ??= new CardSessionModel({
     ...('usb' in navigator ? { usb: navigator.usb } : {}),
     platform: platform(),
-    loadDemoDevice,
+    // The demo My Number card also carries the マイナ免許証 instance, so that path can be tried too.
+    loadDemoDevice: (card) => (card === 'licence' ? loadDemoLicenceDevice() : loadDemoDevice({ licence: true })),
     contactlessMaxRate: contactlessRateSetting.maxRate,
   });
   return instance;

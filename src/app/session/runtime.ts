@@ -9,3 +9,6 @@ export { openReader } from '../../readers';
 export { JpkiAp } from '../../card/jpki';
 export { KenhojoAp } from '../../card/kenhojo';
 export { KenmenAp } from '../../card/kenmen';
+export { recogniseCard } from '../../card/recognise';
+export { DriversLicenceAp, MynaLicenceAp } from '../../card/licence';
+export { readLicenceOverview, probeMynaLicence } from '../../card/licence/overview';

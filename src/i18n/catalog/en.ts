@@ -8,6 +8,7 @@ import { messages as ccid } from './ccid/en';
 import { messages as certificateKind } from './certificate-kind/en';
 import { messages as image } from './image/en';
 import { messages as kenmen } from './kenmen/en';
+import { messages as licence } from './licence/en';
 import { messages as linkRate } from './link-rate/en';
 import { messages as pin } from './pin/en';
 import { messages as pki } from './pki/en';
@@ -23,6 +24,7 @@ export const domains: readonly (readonly [string, Messages])[] = [
   ['certificate-kind', certificateKind],
   ['image', image],
   ['kenmen', kenmen],
+  ['licence', licence],
   ['link-rate', linkRate],
   ['pin', pin],
   ['pki', pki],

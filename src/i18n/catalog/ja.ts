@@ -8,6 +8,7 @@ import { messages as ccid } from './ccid/ja';
 import { messages as certificateKind } from './certificate-kind/ja';
 import { messages as image } from './image/ja';
 import { messages as kenmen } from './kenmen/ja';
+import { messages as licence } from './licence/ja';
 import { messages as linkRate } from './link-rate/ja';
 import { messages as pin } from './pin/ja';
 import { messages as pki } from './pki/ja';
@@ -23,6 +24,7 @@ export const domains: readonly (readonly [string, Messages])[] = [
   ['certificate-kind', certificateKind],
   ['image', image],
   ['kenmen', kenmen],
+  ['licence', licence],
   ['link-rate', linkRate],
   ['pin', pin],
   ['pki', pki],
