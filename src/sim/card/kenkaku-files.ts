@@ -9,6 +9,7 @@ import type { SyntheticPerson } from './people';
 import { modulusBytes, type RsaPrivateKey } from './rsa';
 import { syntheticJp2, syntheticPng } from './synthetic-images';
 
+/** Filler after the face data in 券面AP EF 0002, to the next 256-byte boundary: both size and FF are GUESSES (no source). */
 export const KENKAKU_FILLER = 0xff;
 
 /** The fields of the face data before and after the signature, as TLVs (the signature goes between). */
