@@ -71,6 +71,14 @@ function certificateBody(der: Uint8Array, size: number): Uint8Array<ArrayBuffer>
   return padTo(der, der.length < size ? size : Math.ceil((der.length + 1) / 256) * 256, CERT_FILLER);
 }
 
+/**
+ * FID under which the virtual 入力補助AP keeps its PIN-less signing key. The real key is card-specific; its
+ * EF is 0013 in sc-tools-myna's map ("internal-auth key", notes §4), a signature with P2 00 names no EF
+ * (jsapdu). SYNTHETIC: the virtual card signs with the holder's auth key (so a test can check the result
+ * against auth.der); no host code uses this signature.
+ */
+export const KENHOJO_PINLESS_KEY = 0x0013;
+
 function files(list: readonly Ef[]): Map<number, Ef> {
   return new Map(list.map((f) => [f.fid, f]));
 }
@@ -129,6 +137,7 @@ export function buildLayout(options: VirtualCardOptions = {}): CardLayout {
     { kind: 'binary', fid: 0x0003, body: fromBase64(generated.kenhojoIntegrity), read: afterPin(0x0011, 0x0014, 0x0015) },
     { kind: 'binary', fid: 0x0004, body: fromBase64(KENHOJO_CV_CERT), read: FREE },
     { kind: 'binary', fid: 0x0005, body: apBasicInfo(fromBase64(KENHOJO_CV_CERT)), read: FREE },
+    { kind: 'key', fid: KENHOJO_PINLESS_KEY, key: parsePkcs8RsaKey(fromBase64(generated.authKey)), use: FREE },
   ];
 
   // 券面AP (§5.1): 照合番号A/B open 0002–0004, A also 0005; the birth-date key opens 0001 only.
