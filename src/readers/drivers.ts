@@ -7,7 +7,7 @@
  *
  * Adding a driver is one import and one line in `readerDrivers`.
  */
-import type { CardReader, OpenReaderOptions } from './types';
+import type { CardReader, ContactlessKbps, OpenReaderOptions } from './types';
 import { ccidDriver } from './ccid/driver';
 import { rcs380Driver } from './sony/rcs380/driver';
 import { rcs300Driver } from './sony/rcs300/driver';
@@ -21,6 +21,11 @@ export interface DriverOpenOptions extends OpenReaderOptions {
   readonly platform?: string;
   /** CCID slot (multi-slot readers); default 0 (SCR331-DI: 0 = contact). */
   readonly slot?: number;
+  /**
+   * Contactless readers: asked at each card activation, the highest air-link rate the user allows
+   * (the "always 106 kbit/s" setting); undefined = as fast as card and reader allow.
+   */
+  readonly contactlessMaxRate?: () => ContactlessKbps | undefined;
 }
 
 export interface ReaderDriver {

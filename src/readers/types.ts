@@ -3,6 +3,19 @@ import type { Transcript } from '../trace/transcript';
 export type ExchangeLevel = 'character' | 'tpdu' | 'short-apdu' | 'extended-apdu';
 export type ReaderFamily = 'ccid' | 'rcs380' | 'rcs300';
 
+/** ISO/IEC 14443 bit rates, kbit/s (fc/128 … fc/16). */
+export type ContactlessKbps = 106 | 212 | 424 | 848;
+
+/**
+ * Why a contactless link runs at the rate it does:
+ *  - `card-and-reader`: the fastest rate both the card's ATQB and the reader allow (ISO/IEC 14443-3
+ *    §7.10.4), the normal case;
+ *  - `fallback-after-failure`: the first exchange after the rate change failed, so the card was
+ *    activated again at 106 kbit/s and the session stays there;
+ *  - `user-setting`: the user asked for 106 kbit/s (the "force 106 kbit/s" setting).
+ */
+export type ContactlessRateReason = 'card-and-reader' | 'fallback-after-failure' | 'user-setting';
+
 /** What the app shows about a connected reader. */
 export interface ReaderInfo {
   readonly vendorId: number;
@@ -40,6 +53,12 @@ export interface CardReader {
    * with host T=1 it is IFSD − 2, so that each answer fits one I-block (ISO/IEC 7816-3:2006 §11.4.2).
    */
   readonly apduLimits: { readonly extendedLength: boolean; readonly maxCommandData: number; readonly maxResponseData: number };
+  /**
+   * Contactless readers only, once a card is activated: the air-link rate in use (the slower of the
+   * two directions when they differ) and why it is that one. Undefined for contact readers and while
+   * no card is activated. Shown by the reader check panel and the diagnostics report.
+   */
+  readonly contactlessRate?: { readonly kbps: ContactlessKbps; readonly reason: ContactlessRateReason };
 }
 
 export interface OpenReaderOptions {

@@ -46,6 +46,10 @@ export function buildReport(s: SessionSnapshot, events: readonly TraceEvent[], c
     lines.push(`usb: ${r.vidpid}`);
     lines.push(`family: ${r.info.family}; card interface: ${r.info.cardInterface}; exchange level: ${r.info.exchangeLevel ?? 'n/a'}`);
     lines.push(`protocols: ${r.info.protocols.join(', ') || 'n/a'}${r.info.experimental ? '; experimental' : ''}`);
+    if (r.info.cardInterface === 'contactless') {
+      const rate = r.contactlessRate;
+      lines.push(`contactless rate: ${rate ? `${rate.kbps} kbit/s (${rate.reason})` : 'n/a (no card activated yet)'}`);
+    }
     if (r.catalogue) lines.push(`catalogue: verdict ${r.catalogue.verdict} (${r.catalogue.reason}); libccid ${r.catalogue.section}`);
     if (r.descriptor !== undefined) {
       lines.push('descriptor:');

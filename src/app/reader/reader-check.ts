@@ -11,6 +11,7 @@ import { AppStateController } from '../state/app-state-controller';
 import { baseStyles } from '../ui/styles';
 import '../ui/panel';
 import '../ui/badge';
+import { contactlessRateFacts } from './contactless-rate';
 
 /** The verdict key: contact readers with an APDU or TPDU level and the Sony readers read the card. */
 export function verdictOf(reader: ConnectedReader): 'good' | 'experimental' | 'limited' {
@@ -49,6 +50,7 @@ export class JpkiReaderCheck extends LitElement {
     if (!r) return nothing;
     const verdict = verdictOf(r);
     const level = r.info.exchangeLevel;
+    const contactless = r.info.cardInterface === 'contactless';
     return html`<jpki-panel heading=${t('app.flows.check.heading')} data-testid="reader-check">
       <div class="title">
         <strong>${r.catalogue?.name ?? r.productName}</strong>
@@ -65,8 +67,10 @@ export class JpkiReaderCheck extends LitElement {
         ${level ? html`<dt>${t('app.flows.check.level')}</dt><dd>${t(`app.flows.check.level.${level}`)}</dd>` : nothing}
         <dt>${t('app.flows.check.protocols')}</dt>
         <dd>${r.info.protocols.join(', ') || '—'}</dd>
+        ${contactless ? contactlessRateFacts(r) : nothing}
       </dl>
       <p class="verdict" data-testid="reader-verdict">${t(`app.flows.check.verdict.${verdict}`)}</p>
+      ${contactless ? html`<jpki-contactless-rate .reader=${r}></jpki-contactless-rate>` : nothing}
     </jpki-panel>`;
   }
 }

@@ -24,12 +24,13 @@ import type { JpkiCardInfo } from '../../card/card-info';
 import type { PinStatusEntry } from '../../card/pin-status';
 import type { CardChannel } from '../../card/channel';
 import { LensError, isLensError } from '../../errors';
-import type { CardReader, OpenReaderOptions, ReaderInfo } from '../../readers/types';
+import type { CardReader, ContactlessKbps, OpenReaderOptions, ReaderInfo } from '../../readers/types';
 import type { DriverOpenOptions } from '../../readers/drivers';
 import { Transcript } from '../../trace/transcript';
 import type { CatalogueEntry } from '../../usb/catalogue';
 import { detectOs, vidPid, type HostOs } from '../../usb/errors';
 import { channelOf } from './card-channel';
+import { withContactlessRate } from './contactless-rate';
 
 type Catalogue = typeof import('../../usb/catalogue');
 let catalogue: Promise<Catalogue> | undefined;
@@ -72,6 +73,8 @@ export interface ConnectedReader {
   readonly catalogue?: CatalogueEntry;
   /** The CCID class descriptor when the driver exposes it (for the reader check and diagnostics). */
   readonly descriptor?: unknown;
+  /** Contactless readers, after a card read: the air-link rate and why (CardReader.contactlessRate). */
+  readonly contactlessRate?: NonNullable<CardReader['contactlessRate']>;
 }
 
 export interface CertificateSlot {
@@ -127,6 +130,8 @@ export interface SessionDeps {
   readonly loadDemoDevice?: () => Promise<USBDevice>;
   /** Bound on one exchange with the reader, ms. */
   readonly timeoutMs?: number;
+  /** The user's contactless rate cap, asked at each activation (src/app/state/contactless-rate-setting.ts). */
+  readonly contactlessMaxRate?: () => ContactlessKbps | undefined;
 }
 
 /** Outcome of a PIN dialog's submit: the dialog stays open on failure and shows the error. */
@@ -292,6 +297,7 @@ export class CardSessionModel {
         transcript: this.transcript,
         ...(this.deps.platform ? { platform: this.deps.platform } : {}),
         ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
+        ...(this.deps.contactlessMaxRate ? { contactlessMaxRate: this.deps.contactlessMaxRate } : {}),
       };
       this.rt = await loadRuntime();
       cat = await loadCatalogue();
@@ -425,13 +431,17 @@ export class CardSessionModel {
       }
       if (gen !== this.generation) return;
       this.channel = channel;
+      const connected = withContactlessRate(this.snap.reader, reader);
       this.set({
         phase: 'ready',
-        ...(this.snap.reader ? { reader: this.snap.reader } : {}),
+        ...(connected ? { reader: connected } : {}),
         card: { atr, info, pins, certificates: certificates as Record<FreeCertificateKind, CertificateSlot> },
       });
     } catch (e) {
-      if (gen === this.generation) this.fail(e);
+      if (gen !== this.generation) return;
+      const connected = withContactlessRate(this.snap.reader, reader);
+      if (connected) this.patch({ reader: connected });
+      this.fail(e);
     }
   }
 

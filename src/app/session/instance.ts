@@ -4,6 +4,7 @@
  */
 import { CardSessionModel } from './card-session';
 import { loadDemoDevice } from '../demo/demo-device';
+import { contactlessRateSetting } from '../state/contactless-rate-setting';
 
 let instance: CardSessionModel | undefined;
 
@@ -17,6 +18,7 @@ export function cardSession(): CardSessionModel {
     ...('usb' in navigator ? { usb: navigator.usb } : {}),
     platform: platform(),
     loadDemoDevice,
+    contactlessMaxRate: contactlessRateSetting.maxRate,
   });
   return instance;
 }

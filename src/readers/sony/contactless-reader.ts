@@ -12,9 +12,10 @@ import type { Bytes } from '../isodep/bytes';
 import { SHORT_APDU_CAPABILITIES } from '../isodep/capabilities';
 import { isRfFailure, type TypeBLink } from '../isodep/link';
 import { QuietableTranscript } from './quiet-transcript';
-import type { BitRate } from '../isodep/type-b';
+import { chooseRates, type BitRate } from '../isodep/type-b';
+import { isLinkFailure, touchesPinOrSignature } from './rate-fallback';
 import { commandDeadlineError, commandDeadlineMs } from '../command-deadline';
-import type { CardReader, OpenReaderOptions, ReaderInfo } from '../types';
+import type { CardReader, ContactlessKbps, ContactlessRateReason, OpenReaderOptions, ReaderInfo } from '../types';
 
 /**
  * Field-off time that resets a card: ISO/IEC 14443 has the PCD keep the field off for t_RESET
@@ -40,6 +41,12 @@ export interface SonyReaderOptions extends OpenReaderOptions {
   readonly platform?: string;
   /** Never run the air link faster than this (kbit/s). */
   readonly maxBitRate?: BitRate;
+  /**
+   * Asked at each activation: the user's cap on the air-link rate (the app's "always 106 kbit/s"
+   * setting), so a change made while the reader is connected applies to the next card read.
+   * Reported as reason `user-setting` when it held the link below what card and reader allow.
+   */
+  readonly contactlessMaxRate?: () => BitRate | undefined;
   /** How often onCardChange polls, ms (default 1000). */
   readonly pollIntervalMs?: number;
 }
@@ -47,6 +54,12 @@ export interface SonyReaderOptions extends OpenReaderOptions {
 export class SonyContactlessReader implements CardReader {
   readonly apduLimits = SHORT_APDU_CAPABILITIES;
   private session: TypeBSession | undefined;
+  /** Why the activated session runs at its rate (CardReader.contactlessRate). */
+  private rateReason: ContactlessRateReason = 'card-and-reader';
+  /** The link runs above 106 kbit/s and nothing has been exchanged at that rate yet. */
+  private fastRateUntested = false;
+  /** The first exchange at a fast rate failed once: 106 kbit/s until close (rate-fallback.ts). */
+  private fellBack = false;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(present: boolean) => void>();
   private poller: ReturnType<typeof setInterval> | undefined;
@@ -70,21 +83,55 @@ export class SonyContactlessReader implements CardReader {
   }
 
   powerOn(): Promise<Uint8Array> {
-    return this.serialise(async () => {
-      this.session = undefined;
-      await this.frontEnd.startTypeB();
-      let session: TypeBSession;
-      try {
-        session = await activateTypeB(this.frontEnd.link, { maxBitRate: this.options.maxBitRate, transcript: this.options.transcript });
-      } catch (e) {
-        // No card, or one that would not activate: leave the field off (best effort) and report.
-        await this.frontEnd.fieldOff().catch(() => undefined);
-        throw e;
-      }
-      this.session = session;
-      this.options.transcript?.note('isodep', `activated: ${session.rates.pcdToPicc}/${session.rates.piccToPcd} kbit/s, FSC ${session.fsc}, FSD ${session.fsd}, FWT ${session.fwtMs.toFixed(1)} ms`);
-      return session.atr;
-    });
+    return this.serialise(async () => (await this.activate()).atr);
+  }
+
+  /** Reset the field and activate the card at the fastest rate allowed now (see rateCap). */
+  private async activate(): Promise<TypeBSession> {
+    this.session = undefined;
+    this.fastRateUntested = false;
+    const { cap, why } = this.rateCap();
+    await this.frontEnd.startTypeB();
+    let session: TypeBSession;
+    try {
+      session = await activateTypeB(this.frontEnd.link, { maxBitRate: cap, transcript: this.options.transcript });
+    } catch (e) {
+      // No card, or one that would not activate: leave the field off (best effort) and report.
+      await this.frontEnd.fieldOff().catch(() => undefined);
+      throw e;
+    }
+    const uncapped = chooseRates(session.atqb, this.frontEnd.link.bitRates);
+    const capped = why !== undefined && (uncapped.pcdToPicc !== session.rates.pcdToPicc || uncapped.piccToPcd !== session.rates.piccToPcd);
+    this.rateReason = capped ? why : 'card-and-reader';
+    this.fastRateUntested = session.rates.pcdToPicc > 106 || session.rates.piccToPcd > 106;
+    this.session = session;
+    this.options.transcript?.note('isodep', `activated: ${session.rates.pcdToPicc}/${session.rates.piccToPcd} kbit/s (${this.rateReason}), FSC ${session.fsc}, FSD ${session.fsd}, FWT ${session.fwtMs.toFixed(1)} ms`);
+    return session;
+  }
+
+  /** The cap on the next activation's rate, and what to call it if it holds the link back. */
+  private rateCap(): { cap?: BitRate; why?: ContactlessRateReason } {
+    if (this.fellBack) return { cap: 106, why: 'fallback-after-failure' };
+    const user = this.options.contactlessMaxRate?.();
+    if (user !== undefined) return { cap: user, why: 'user-setting' };
+    return this.options.maxBitRate !== undefined ? { cap: this.options.maxBitRate, why: 'user-setting' } : {};
+  }
+
+  /**
+   * The first exchange at the fast rate failed (`cause`): activate again at 106 kbit/s and stay
+   * there until close. Only when that activation works is the session marked as fallen back.
+   */
+  private async fallBack(cause: unknown): Promise<TypeBSession> {
+    const from = this.session?.rates;
+    const code = isLensError(cause) ? cause.code : String(cause);
+    this.options.transcript?.note('isodep', `first exchange at ${from?.pcdToPicc}/${from?.piccToPcd} kbit/s failed (${code}): activating again at 106 kbit/s for this session`);
+    this.fellBack = true;
+    try {
+      return await this.activate();
+    } catch (e) {
+      this.fellBack = false;
+      throw e;
+    }
   }
 
   transmit(apdu: Uint8Array): Promise<Uint8Array> {
@@ -93,8 +140,25 @@ export class SonyContactlessReader implements CardReader {
       if (!session) throw new LensError('sony-card-not-activated');
       const bound = commandDeadlineMs(this.options.commandDeadlineMs);
       const deadline = Date.now() + bound;
+      const firstAtFastRate = this.fastRateUntested;
+      this.fastRateUntested = false;
       try {
-        return await session.initiator.exchange(apdu, deadline);
+        try {
+          return await session.initiator.exchange(apdu, deadline);
+        } catch (e) {
+          // Never around a PIN command or a signature: those fail as they are, and are not re-sent.
+          if (!firstAtFastRate || !isLinkFailure(e) || touchesPinOrSignature(apdu) || Date.now() >= deadline) throw e;
+          let slower: TypeBSession;
+          try {
+            slower = await this.fallBack(e);
+          } catch (again) {
+            // No card answers at 106 either (it was taken away): the exchange's own failure is the
+            // one to report, unless the reader itself is gone.
+            throw isLensError(again, 'reader-unplugged') ? again : e;
+          }
+          this.fastRateUntested = false;
+          return await slower.initiator.exchange(apdu, deadline);
+        }
       } catch (e) {
         if (!isLensError(e, 'timeout') || Date.now() < deadline) throw e;
         // Recovery (src/readers/command-deadline.ts): a command still running on the reader was
@@ -137,7 +201,15 @@ export class SonyContactlessReader implements CardReader {
 
   private async presentNow(): Promise<boolean> {
     if (this.session) {
+      const firstAtFastRate = this.fastRateUntested;
+      this.fastRateUntested = false;
       if (await this.session.initiator.presenceCheck()) return true;
+      if (firstAtFastRate) {
+        // The presence check was the first exchange at the fast rate (rate-fallback.ts): a card
+        // that answers at 106 kbit/s is still there, and nothing had been exchanged with it yet.
+        const slower = await this.fallBack('presence check unanswered').catch(() => undefined);
+        if (slower) return true;
+      }
       this.session = undefined;
       await this.frontEnd.fieldOff();
       return false;
@@ -168,6 +240,13 @@ export class SonyContactlessReader implements CardReader {
       transmit: (apdu) => this.transmit(apdu),
       close: () => this.powerOff(),
     };
+  }
+
+  /** The rate of the activated card's link and why (src/readers/types.ts CardReader.contactlessRate). */
+  get contactlessRate(): { readonly kbps: ContactlessKbps; readonly reason: ContactlessRateReason } | undefined {
+    const session = this.session;
+    if (!session) return undefined;
+    return { kbps: Math.min(session.rates.pcdToPicc, session.rates.piccToPcd) as ContactlessKbps, reason: this.rateReason };
   }
 
   get atr(): Bytes | undefined {

@@ -20,6 +20,18 @@ export type RfFaultKind =
   /** the card leaves the field before this frame */
   | 'remove-card';
 
+/**
+ * Standing conditions of the field (they hold until cleared, unlike the one-shot faults above),
+ * for the bit-rate fallback (issue 13 item 7): a faster field is less forgiving of where the card
+ * lies (ISO/IEC 14443-2 §8: the same field strength, less energy per bit and tighter timing).
+ *  - `silent-above-106`: frames sent or answered above 106 kbit/s never reach the card, so it stays
+ *    silent (the reader times out); activation, which runs at 106, still works;
+ *  - `crc-errors-at-424`: the card acts on each frame but every answer it sends at 424 kbit/s
+ *    arrives with a bad CRC_B.
+ */
+export type RfCondition = 'silent-above-106' | 'crc-errors-at-424';
+export const RF_CONDITIONS: readonly RfCondition[] = ['silent-above-106', 'crc-errors-at-424'];
+
 export interface RfFault {
   readonly kind: RfFaultKind;
   /** the frame it applies to (default: the next frame sent into the field) */
@@ -61,6 +73,8 @@ export class RfField {
   picc: TypeBPicc | undefined;
   on = false;
   readonly faults: RfFault[] = [];
+  /** Standing conditions (see RfCondition); add or delete them at any time. */
+  readonly conditions = new Set<RfCondition>();
   readonly stats: RfStats = { framesToCard: 0, framesFromCard: 0, bytesToCard: 0, bytesFromCard: 0, timeouts: 0, crcErrors: 0, airTimeUs: 0 };
   /** Every frame exchanged, for tests: what the card got and what it answered (PIN data zeroed). */
   readonly log: { toCard: Uint8Array; outcome: RfOutcome }[] = [];
@@ -110,7 +124,9 @@ export class RfField {
     let answer: Uint8Array | undefined;
     const cardRates = this.picc?.rates;
     const ratesMatch = !this.picc || this.picc.state !== 'active' || (cardRates?.pcdToPicc === rates.pcdToPicc && cardRates.piccToPcd === rates.piccToPcd);
-    if (fault !== 'lose-command' && understood && ratesMatch && this.picc) answer = await this.picc.receive(frame);
+    const silent = this.conditions.has('silent-above-106') && (rates.pcdToPicc > 106 || rates.piccToPcd > 106);
+    if (fault !== 'lose-command' && !silent && understood && ratesMatch && this.picc) answer = await this.picc.receive(frame);
+    const crcAt424 = this.conditions.has('crc-errors-at-424') && rates.piccToPcd === 424;
     let outcome: RfOutcome;
     if (!answer || fault === 'lose-response') {
       this.stats.timeouts++;
@@ -120,7 +136,7 @@ export class RfField {
       this.stats.framesFromCard++;
       this.stats.bytesFromCard += answer.length;
       this.stats.airTimeUs += TURNAROUND_US + frameAirTimeUs(answer.length, rates.piccToPcd);
-      if (fault === 'corrupt-response') {
+      if (fault === 'corrupt-response' || crcAt424) {
         this.stats.crcErrors++;
         outcome = { kind: 'crc-error' };
       } else outcome = { kind: 'frame', frame: answer };

@@ -13,6 +13,13 @@
  * a CRC error reported as `96 02 01 00` with no 97 object, BER lengths (81/82) for long frames,
  * objects outside a session refused with `01 63 01`, and any non-Escape message answered with a
  * failed SlotStatus (bError 00, command not supported).
+ *
+ * From real measurements (corpus/real/rcs300-espusbhost-measured.txt §B, EspUsbHost's probe on a
+ * real RC-S300 over interface 0): the pseudo-APDU is short (`FF 50 00 P2 Lc objects 00`), INS C2 is
+ * answered like INS 50, a switch-protocol value of other than 2 bytes is `01 67 00`, and a bit-framing
+ * object 90 is refused (`90 01 x` → `01 67 00`, `90 02 xx` → `03 64 01`). From the second source
+ * (corpus/real/README.md, last section; UNCONFIRMED provenance): an extended pseudo-APDU with a
+ * 2-byte Le is answered with the bare status `67 00`.
  */
 import { berLength, concat } from '../card/bytes';
 import type { ApduCard, TypeBPiccOptions } from '../picc/type-b-picc';
@@ -35,6 +42,9 @@ const REFUSED = status(0x01, 0x63, 0x01);
 const MALFORMED = status(0x01, 0x64, 0x01);
 const UNSUPPORTED = status(0x01, 0x6a, 0x81);
 const NO_ANSWER = status(0x02, 0x64, 0x01);
+const WRONG_LENGTH = status(0x01, 0x67, 0x00);
+/** Second source: "Extended length with a 2-byte Le is rejected with 67 00" (no C0 object). */
+const EXTENDED_REJECTED = Uint8Array.of(0x67, 0x00);
 /** Corpus trace, "Get firmware version" answer (illustrative bytes). */
 const FIRMWARE = Uint8Array.of(0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0xff, 0xff, 0x04, 0x01, 0xff, 0xff, 0x01, 0x00, 0xff, 0xff, 0x00, 0x00);
 
@@ -57,6 +67,13 @@ function objects(data: Uint8Array): Map<number, Uint8Array> | undefined {
     at += len;
   }
   return out;
+}
+
+/** `CLA INS P1 P2 00 Lc1 Lc2 data Le1 Le2`, with Lc matching the length. */
+function isExtendedWithTwoByteLe(apdu: Uint8Array): boolean {
+  if (apdu.length < 9 || apdu[4] !== 0x00) return false;
+  const lc = (apdu[5] << 8) | apdu[6];
+  return lc > 0 && apdu.length === 7 + lc + 2;
 }
 
 export class Rcs300Double extends ContactlessReaderDouble {
@@ -102,7 +119,9 @@ export class Rcs300Double extends ContactlessReaderDouble {
 
   private async answer(apdu: Uint8Array): Promise<Uint8Array> {
     if (apdu[0] === 0xff && apdu[1] === 0x56 && apdu.length === 4) return concat(FIRMWARE, Uint8Array.of(0x90, 0x00));
-    if (apdu[0] !== 0xff || apdu[1] !== 0x50 || apdu[2] !== 0x00 || apdu.length < 5) return Uint8Array.of(0x6e, 0x00);
+    // INS 50 (Sony) and C2 (PC/SC Part 3) are both answered (real probe).
+    if (apdu[0] !== 0xff || (apdu[1] !== 0x50 && apdu[1] !== 0xc2) || apdu[2] !== 0x00 || apdu.length < 5) return Uint8Array.of(0x6e, 0x00);
+    if (isExtendedWithTwoByteLe(apdu)) return EXTENDED_REJECTED;
     const data = this.body(apdu);
     const objs = data && objects(data);
     const done = (obj: Uint8Array) => concat(obj, Uint8Array.of(0x90, 0x00));
@@ -113,7 +132,8 @@ export class Rcs300Double extends ContactlessReaderDouble {
       case 0x02: {
         const p = objs.get(0x8f);
         if (!this.inSession) return done(REFUSED);
-        if (!p || p.length !== 2) return done(MALFORMED);
+        if (!p) return done(MALFORMED);
+        if (p.length !== 2) return done(WRONG_LENGTH); // real: `8F 01 <p>` → 01 67 00
         const known = (p[0] === 0x03 && p[1] === 0x00) || (p[0] === 0x00 && p[1] === 0x03) || (p[0] === 0x01 && (p[1] === 0x02 || p[1] === 0x03));
         if (!known) return done(UNSUPPORTED);
         this.protocol = { proto: p[0], layer: p[1] };
@@ -126,14 +146,10 @@ export class Rcs300Double extends ContactlessReaderDouble {
     }
   }
 
-  /** Short (`Lc data Le`) or extended (`00 Lc1 Lc2 data Le1 Le2`) body. */
+  /** The short body `Lc data Le` (the only form the real reader is known to take). */
   private body(apdu: Uint8Array): Uint8Array | undefined {
-    if (apdu[4] === 0x00 && apdu.length >= 7) {
-      const lc = (apdu[5] << 8) | apdu[6];
-      return apdu.length === 7 + lc + 2 ? apdu.subarray(7, 7 + lc) : undefined;
-    }
     const lc = apdu[4];
-    return apdu.length === 5 + lc + 1 ? apdu.subarray(5, 5 + lc) : undefined;
+    return lc !== 0 && apdu.length === 5 + lc + 1 ? apdu.subarray(5, 5 + lc) : undefined;
   }
 
   private manage(objs: Map<number, Uint8Array>): Uint8Array {
@@ -157,6 +173,9 @@ export class Rcs300Double extends ContactlessReaderDouble {
     const timer = objs.get(0x5f46);
     const frame = objs.get(0x95);
     if (!timer || timer.length !== 4 || !frame) return MALFORMED;
+    // Bit framing (real probe): not needed, and refused in both lengths tried.
+    const framing = objs.get(0x90);
+    if (framing) return framing.length === 2 ? status(0x03, 0x64, 0x01) : WRONG_LENGTH;
     if (!this.field.on) return NO_ANSWER;
     const timeoutUs = (timer[0] | (timer[1] << 8) | (timer[2] << 16) | (timer[3] << 24)) >>> 0;
     const typeB = this.protocol?.proto === 0x01;

@@ -22,6 +22,8 @@ import { EchoDevice } from './echo-device';
 import type { UsbDeviceDouble } from '../usb/usb-device-double';
 import { createVirtualReader, CcidReaderDouble, type ReaderProfile, type FaultName, type FaultParams } from '../readers';
 import { createVirtualMyNumberCard, type VirtualCardOptions, type VirtualMyNumberCard } from '../card';
+import { ContactlessReaderDouble } from '../sony/contactless-double';
+import { RF_CONDITIONS, type RfCondition } from '../picc/rf-field';
 
 /** A reader double with (by default) a virtual My Number card in its first slot. */
 export interface SimReaderSpec {
@@ -81,6 +83,8 @@ export interface SimControl {
   removeCard(index: number, slot?: number): void;
   /** Arm a fault on a CCID reader (src/sim/ccid/faults.ts) for its next command(s). */
   arm<K extends FaultName>(index: number, name: K, params?: FaultParams[K]): void;
+  /** Set (or with `on` false, clear) a standing RF condition on a Sony double (src/sim/picc/rf-field.ts). */
+  armRf(index: number, condition: RfCondition, on?: boolean): void;
   /** The faults that fired on a reader, in order. */
   fired(index: number): { name: string; seq?: number }[];
   /** The card last put in a reader's slot (for PIN counters and its APDU log), if any. */
@@ -201,6 +205,13 @@ export function installSimulatedUsb(config: SimConfig = {}): SimControl {
     },
     arm(index, name, params) {
       reader(all[index], index).faults.arm(name, params);
+    },
+    armRf(index, condition, on = true) {
+      const d = all[index]?.device;
+      if (!(d instanceof ContactlessReaderDouble)) throw new Error(`sim: device ${index} is not a contactless reader double`);
+      if (!RF_CONDITIONS.includes(condition)) throw new Error(`sim: unknown RF condition ${String(condition)}`);
+      if (on) d.field.conditions.add(condition);
+      else d.field.conditions.delete(condition);
     },
     fired(index) {
       return reader(all[index], index).faults.fired.map((f) => ({ ...f }));

@@ -11,9 +11,10 @@
  * Response objects: C0 03 <result> <SW1 SW2> generic status · 92 01 <bits> valid bits of the last
  * byte · 96 02 <status> response status · 97 <len> <frame> received frame; then the APDU's SW1 SW2.
  *
- * Trusted from the trace: the manage-session and switch-protocol APDU bytes, the exchange's
- * extended-length form with `5F 46 04` and `95 82 00 LL`, and the response objects' order and the
- * C0 result/SW pairs. UNCONFIRMED (no capture exists): Type B (`8F 02 01 xx`), how long frames are
+ * Trusted from the trace: the manage-session and switch-protocol APDU bytes, the exchange's objects
+ * `5F 46 04` and `95 82 00 LL`, and the response objects' order and the C0 result/SW pairs; from real
+ * measurements (corpus/real/rcs300-espusbhost-measured.txt): the short pseudo-APDU form, the same
+ * session bytes, the C0 codes and the exchange answer's objects (the driver's header compares them). UNCONFIRMED (no capture exists): Type B (`8F 02 01 xx`), how long frames are
  * length-coded in 97 (read as BER here), and the meaning of 96's bits (read as PC/SC Part 3's
  * response status: b0 CRC, b1 collision, b2 parity, b3 framing).
  */
@@ -39,12 +40,20 @@ export function switchProtocol(protocol: number, layer: number): Bytes {
 export const GET_FIRMWARE_VERSION: Bytes = Uint8Array.of(0xff, 0x56, 0x00, 0x00);
 
 /**
- * Transparent exchange: extended-length `FF 50 00 01 00 <Lc u16> 5F 46 04 <timer µs> 95 82 <len> <frame> 00 00`.
- * (The trace's request shows the same objects; its trailing bytes are hand-copied and not exact.)
+ * Transparent exchange as a SHORT pseudo-APDU: `FF 50 00 01 <Lc> 5F 46 04 <timer µs LE> 95 82 <len u16> <frame> 00`.
+ * Real data: EspUsbHost's RC-S300 probe (corpus/real/rcs300-espusbhost-measured.txt §B) gives the
+ * layout `FF 50 00 <P2> <Lc> <objects> 00` with a one-byte Lc and Le; a second, unconfirmed source
+ * (corpus/real/README.md, last section) says an extended form with a 2-byte Le is answered 67 00.
+ * The corpus trace's extended form (`00 00 11 … 00 00 00`, hand-copied) is therefore not used any
+ * more. The 95 object keeps its two-byte length (`95 82 00 LL`), as both the trace and the second
+ * source send it. The objects must fit one Lc: 11 bytes of objects around a frame of at most 244.
  */
+export const MAX_EXCHANGE_FRAME = 255 - 7 - 4;
+
 export function transparentExchange(frame: Uint8Array, timerUs: number): Bytes {
+  if (frame.length > MAX_EXCHANGE_FRAME) throw new RangeError(`a ${frame.length}-byte frame does not fit a short transparent exchange (at most ${MAX_EXCHANGE_FRAME})`);
   const objects = concat(0x5f, 0x46, 0x04, u32le(Math.min(Math.round(timerUs), 0xffffffff)), OBJ.transceive, 0x82, frame.length >> 8, frame.length & 0xff, frame);
-  return concat(0xff, 0x50, 0x00, 0x01, 0x00, objects.length >> 8, objects.length & 0xff, objects, 0x00, 0x00);
+  return concat(0xff, 0x50, 0x00, 0x01, objects.length, objects, 0x00);
 }
 
 export type GenericResult = 'ok' | 'refused' | 'malformed' | 'wrong-object-length' | 'unsupported-value' | 'no-answer' | 'error';

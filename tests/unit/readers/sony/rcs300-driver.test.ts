@@ -43,7 +43,7 @@ describe('RC-S300 driver ↔ RC-S300 double (experimental route)', () => {
       'FF 50 00 02 04 8F 02 01 03 00',
     ]);
     // REQB in a transceive object with FWT-free 30 ms timer (30000 µs = 30 75 00 00)
-    expect(toHex(device.pseudoApdus[6])).toBe('FF 50 00 01 00 00 0E 5F 46 04 30 75 00 00 95 82 00 03 05 00 10 00 00');
+    expect(toHex(device.pseudoApdus[6])).toBe('FF 50 00 01 0E 5F 46 04 30 75 00 00 95 82 00 03 05 00 10 00');
     expect(isDer(await new JpkiAp(reader.channel()).readCertificate('auth'))).toBe(true);
     await reader.close();
     expect(toHex(device.pseudoApdus[device.pseudoApdus.length - 1])).toBe('FF 50 00 00 02 82 00 00');

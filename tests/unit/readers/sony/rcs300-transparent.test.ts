@@ -2,8 +2,9 @@
  * RC-S300 pseudo-APDUs and response objects against the corpus trace
  * (fixtures/rcs300-vendor-if1-escape.txt, illustrative). Bytes relied on: the manage-session and
  * switch-protocol requests, the exchange's objects (`5F 46 04 A0 86 01 00 95 82 00 06 …`), every
- * response object sequence, and the Escape headers. Not relied on: the trailing bytes of the
- * exchange request (hand-copied `00 00 00` where an extended Le is 2 bytes).
+ * response object sequence, and the Escape headers. Not relied on: the trace's extended-length
+ * framing of the exchange (hand-copied `00 00 11 … 00 00 00`); the real measurements say short
+ * (rcs300-espusbhost-measured.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -28,11 +29,11 @@ describe('pseudo-APDUs (trace requests)', () => {
     expect(inTrace(hex)).toBe(true);
   });
 
-  it('an exchange carries the timer and the 95 82 object exactly as the trace\'s FeliCa polling', () => {
+  it('an exchange carries the timer and the 95 82 object exactly as the trace\'s FeliCa polling, in a short APDU', () => {
     const apdu = transparentExchange(fromHex('06 00 FF FF 01 00'), 100_000);
-    const trusted = 'FF 50 00 01 00 00 11 5F 46 04 A0 86 01 00 95 82 00 06 06 00 FF FF 01 00';
-    expect(toHex(apdu)).toBe(`${trusted} 00 00`);
-    expect(inTrace(trusted)).toBe(true);
+    const objects = '5F 46 04 A0 86 01 00 95 82 00 06 06 00 FF FF 01 00';
+    expect(toHex(apdu)).toBe(`FF 50 00 01 11 ${objects} 00`);
+    expect(inTrace(objects)).toBe(true);
   });
 
   it('Type B switching is 8F 02 01 <layer> (UNCONFIRMED on hardware)', () => {

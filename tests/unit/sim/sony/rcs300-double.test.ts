@@ -73,7 +73,7 @@ describe('RC-S300 double: the trace\'s answers', () => {
     await call(d, 0, 'FF 50 00 00 02 81 00 00');
     await call(d, 1, 'FF 50 00 00 02 84 00 00');
     await call(d, 2, 'FF 50 00 02 04 8F 02 03 00 00');
-    expect(await call(d, 3, 'FF 50 00 01 00 00 11 5F 46 04 A0 86 01 00 95 82 00 06 06 00 FF FF 01 00 00 00')).toBe('83 07 00 00 00 00 03 02 00 00 C0 03 02 64 01 90 00');
+    expect(await call(d, 3, 'FF 50 00 01 11 5F 46 04 A0 86 01 00 95 82 00 06 06 00 FF FF 01 00 00')).toBe('83 07 00 00 00 00 03 02 00 00 C0 03 02 64 01 90 00');
   });
 
   it('a Type B REQB in a transceive object returns the ATQB in 97 after C0/92/96', async () => {
@@ -82,7 +82,7 @@ describe('RC-S300 double: the trace\'s answers', () => {
     await call(d, 0, 'FF 50 00 00 02 81 00 00');
     await call(d, 1, 'FF 50 00 00 02 84 00 00');
     await call(d, 2, 'FF 50 00 02 04 8F 02 01 03 00');
-    expect(await call(d, 3, 'FF 50 00 01 00 00 0E 5F 46 04 30 75 00 00 95 82 00 03 05 00 10 00 00')).toBe(
+    expect(await call(d, 3, 'FF 50 00 01 0E 5F 46 04 30 75 00 00 95 82 00 03 05 00 10 00')).toBe(
       '83 1C 00 00 00 00 03 02 00 00 C0 03 00 90 00 92 01 00 96 02 00 00 97 0C 50 3A 5C 01 9E 00 00 05 E0 B3 81 A1 90 00',
     );
   });
@@ -92,7 +92,7 @@ describe('RC-S300 double: the trace\'s answers', () => {
     await ready(d);
     expect(await call(d, 0, 'FF 50 00 00 02 84 00 00')).toContain('C0 03 01 63 01 90 00');
     await call(d, 1, 'FF 50 00 00 02 81 00 00');
-    expect(await call(d, 2, 'FF 50 00 01 00 00 07 95 82 00 03 05 00 10 00 00')).toContain('C0 03 01 64 01 90 00');
+    expect(await call(d, 2, 'FF 50 00 01 07 95 82 00 03 05 00 10 00')).toContain('C0 03 01 64 01 90 00');
     expect(await call(d, 3, 'FF 50 00 02 04 8F 02 01 04 00')).toContain('C0 03 01 6A 81 90 00');
   });
 
@@ -109,7 +109,7 @@ describe('RC-S300 double: the trace\'s answers', () => {
     await call(d, 0, 'FF 50 00 00 02 81 00 00');
     await call(d, 1, 'FF 50 00 00 02 84 00 00');
     await call(d, 2, 'FF 50 00 02 04 8F 02 01 03 00');
-    const reqb = 'FF 50 00 01 00 00 0E 5F 46 04 30 75 00 00 95 82 00 03 05 00 10 00 00';
+    const reqb = 'FF 50 00 01 0E 5F 46 04 30 75 00 00 95 82 00 03 05 00 10 00';
     d.removeCard();
     expect(await call(d, 3, reqb)).toContain('C0 03 02 64 01 90 00');
     d.reinsertCard();
