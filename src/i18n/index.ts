@@ -8,12 +8,13 @@ import { storeCatalog } from './catalog/store';
 import { sonyCatalog } from './catalog/sony';
 import { simCatalog } from './catalog/sim';
 import { linkRateCatalog } from './catalog/link-rate';
+import { readerReportCatalog } from './catalog/reader-report';
 
 export type { Catalog, Locale, Messages } from './types';
 export { LOCALES } from './types';
 
 /** Every domain catalog; a domain adds its strings to its own file in ./catalog/. */
-export const catalogs: readonly Catalog[] = [appCatalog, usbCatalog, ccidCatalog, cardCatalog, pkiCatalog, storeCatalog, sonyCatalog, simCatalog, linkRateCatalog];
+export const catalogs: readonly Catalog[] = [appCatalog, usbCatalog, ccidCatalog, cardCatalog, pkiCatalog, storeCatalog, sonyCatalog, simCatalog, linkRateCatalog, readerReportCatalog];
 
 function merge(locale: Locale): Messages {
   const out: Record<string, string> = {};

@@ -13,6 +13,7 @@ import { baseStyles } from '../ui/styles';
 import { buildReport } from './report';
 import '../ui/panel';
 import '../ui/notice';
+import './reader-report-panel';
 
 @customElement('jpki-diagnostics-screen')
 export class JpkiDiagnosticsScreen extends LitElement {
@@ -65,6 +66,7 @@ export class JpkiDiagnosticsScreen extends LitElement {
       <h1>${t('app.flows.diag.heading')}</h1>
       <p class="lead">${t('app.flows.diag.lead')}</p>
       <jpki-notice tone="info" heading=${t('app.flows.diag.redacted.heading')}><p>${t('app.flows.diag.redacted.body')}</p></jpki-notice>
+      <jpki-reader-report-panel></jpki-reader-report-panel>
       <jpki-panel heading=${t('app.flows.diag.report')}>
         <label for="report" class="visually-hidden">${t('app.flows.diag.report')}</label>
         <textarea id="report" readonly spellcheck="false" data-testid="diagnostics-report" .value=${text}></textarea>
