@@ -19,11 +19,12 @@ describe('exports', () => {
   });
   it('the auth CA bundle holds the J-LIS auth CAs valid at the date, newest first; test CA only on request', async () => {
     const at2020 = parsePem(await authChainBundle(new Date('2020-01-01T00:00:00Z')));
-    expect(at2020.map((b) => b.der)).toEqual([read(`${ROOTS_DIR}/authca01.cer`)]);
+    // authca02 (2019-09-14 → 2029-09-14, pinned since issue 13) overlaps generations 1 and 3.
+    expect(at2020.map((b) => b.der)).toEqual([read(`${ROOTS_DIR}/authca02.cer`), read(`${ROOTS_DIR}/authca01.cer`)]);
     const at2026 = parsePem(await authChainBundle(new Date('2026-01-01T00:00:00Z')));
-    expect(at2026.map((b) => b.der)).toEqual([read(`${ROOTS_DIR}/authca03.cer`)]);
+    expect(at2026.map((b) => b.der)).toEqual([read(`${ROOTS_DIR}/authca03.cer`), read(`${ROOTS_DIR}/authca02.cer`)]);
     const withTest = await authChainBundle(new Date('2026-01-01T00:00:00Z'), true);
-    expect(parsePem(withTest).map((b) => b.der)).toEqual([read(`${ROOTS_DIR}/authca03.cer`), read(`${FIXTURES}/auth-ca.der`)]);
+    expect(parsePem(withTest).map((b) => b.der)).toEqual([read(`${ROOTS_DIR}/authca03.cer`), read(`${ROOTS_DIR}/authca02.cer`), read(`${FIXTURES}/auth-ca.der`)]);
     expect(derFromFile(new TextEncoder().encode(withTest))).toEqual(read(`${ROOTS_DIR}/authca03.cer`));
   });
 });
