@@ -146,3 +146,51 @@ describe('jpki-card-behaviour-notes.txt §4: retry counts from sc-tools-myna', (
     expect([sw, data.length]).toEqual(['90 00', 3]);
   });
 });
+
+describe('jpki-card-behaviour-notes.txt §5: J-LIS test-card file facts (soltia48/myna-card)', () => {
+  it('入力補助AP EF 0001 is 17 bytes: a 15-byte TLV and 2 filler bytes; EF 0005 identification DF41 = 01 03 0E 01', async () => {
+    expect(notes).toContain('EF 0001 (個人番号) is 17 bytes as stored = a 15-byte TLV + 2 filler bytes');
+    const card = createVirtualMyNumberCard();
+    await run(card, '00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08');
+    await run(card, selectEf('00 11'));
+    expect(await run(card, verify('1234'))).toBe('90 00');
+    await run(card, selectEf('00 01'));
+    const [number, sw] = await send(card, '00 B0 00 00 00');
+    expect([sw, number.length, number[2] + 3]).toEqual(['90 00', 17, 15]);
+    expect(x(number.subarray(15))).toBe('FF FF');
+    await run(card, selectEf('00 05'));
+    const [info] = await send(card, '00 B0 00 00 00');
+    expect(x(info.subarray(0, 2))).toBe('FF 40');
+    const at = x(info).indexOf('DF 41 04 ');
+    expect(at).toBeGreaterThan(0);
+    expect(x(info).slice(at, at + 20)).toBe('DF 41 04 01 03 0E 01');
+  });
+  it('JPKI AP 000A and 000B read without authentication, 0001 only after the 署名用パスワード', async () => {
+    const card = createVirtualMyNumberCard();
+    await run(card, SELECT_JPKI);
+    for (const fid of ['00 0A', '00 0B']) {
+      await run(card, selectEf(fid));
+      expect((await send(card, '00 B0 00 00 04'))[1]).toBe('90 00');
+    }
+    await run(card, selectEf('00 01'));
+    expect(await run(card, '00 B0 00 00 04')).toBe('69 82');
+  });
+});
+
+describe('jpki-card-behaviour-notes.txt §6: the 署名用パスワード protects the signature certificate and key (OpenSC #3169 / PR #3182)', () => {
+  it('sign certificate 6982 and signature 6982 before the password; both work after it', async () => {
+    const card = createVirtualMyNumberCard();
+    await run(card, SELECT_JPKI);
+    await run(card, selectEf('00 01'));
+    expect(await run(card, '00 B0 00 00 04')).toBe('69 82');
+    await run(card, selectEf('00 1A'));
+    const di = `30 31 30 0D 06 09 60 86 48 01 65 03 04 02 01 05 00 04 20 ${x(new Uint8Array(32))}`;
+    expect(await run(card, `80 2A 00 80 33 ${di} 00`)).toBe('69 82');
+    await run(card, selectEf('00 1B'));
+    expect(await run(card, verify('ABC123'))).toBe('90 00');
+    await run(card, selectEf('00 01'));
+    expect((await send(card, '00 B0 00 00 04'))[1]).toBe('90 00');
+    await run(card, selectEf('00 1A'));
+    expect((await send(card, `80 2A 00 80 33 ${di} 00`))[1]).toBe('90 00');
+  });
+});
