@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { version } from '../../../package.json';
 import { t } from '../../i18n';
 import { CardSessionController } from '../session/card-session-controller';
 import { AppStateController } from '../state/app-state-controller';
@@ -55,7 +56,7 @@ export class JpkiDiagnosticsScreen extends LitElement {
     return buildReport(this.session.value, this.session.session.transcript.events(), {
       now: new Date(),
       userAgent: navigator.userAgent,
-      appVersion: 'JPKI Lens',
+      appVersion: `JPKI Lens ${version}`,
     });
   }
 
