@@ -89,7 +89,7 @@ export async function run(): Promise<void> {
   const minShortReads = sizes.reduce((n, s) => n + Math.ceil(s / 256), 0);
   const minExtReads = KINDS.length;
   console.log('card: the virtual My Number card (src/sim, holder "ordinary"), not a scripted stand-in');
-  console.log(`certificates: ${KINDS.map((k, i) => `${k} ${sizes[i]} B`).join(', ')} (total ${total} B DER; EFs padded with FF filler)`);
+  console.log(`certificates: ${KINDS.map((k, i) => `${k} ${sizes[i]} B`).join(', ')} (total ${total} B DER; each EF 1900 B, 00 filler after the DER: EF 0002 as on a real card, the others a guess)`);
   const rows: [string, number, number, number, number | string][] = [
     ['minimum, short APDUs (ceil(len/256) reads each)', fixed + minShortReads, minShortReads, total, '-'],
     ['minimum, extended APDUs (1 read each)', fixed + minExtReads, minExtReads, total, '-'],
@@ -114,8 +114,9 @@ export async function run(): Promise<void> {
       'counter before presenting it: the last-try guard). "read bytes" = response data of READ BINARY. Extended, ' +
       'exact: a 256-byte first read (header) then exactly the rest in one extended read, 2 per EF. Whole-ef: one ' +
       'read per EF, but the card returns the EF filler too (the length is unknown before the first byte arrives); ' +
-      `here that is ${wholeEf.tally.readBytes - total} extra bytes on the virtual card (filler to the next 256-byte ` +
-      'boundary); real EF sizes are not published, so the filler could be larger.',
+      `here that is ${wholeEf.tally.readBytes - total} extra bytes (${KINDS.length} EFs of 1900 B: the real EF 0002 is ` +
+      '1900 B with 00 after the DER, tests/fixtures/real/jpki-ef0002-readbinary-sctools.txt; 0001/000A/000B are ' +
+      'assumed the same size, unconfirmed).',
   );
   console.log(
     `vs OpenSC (short): ${opensc.reads - short.tally.reads} fewer READ BINARY (${KINDS.length} header reads saved); ` +

@@ -22,14 +22,18 @@ export interface PinReference {
   readonly max: number | null;
 }
 
+/**
+ * A PIN counter. It never says whether the PIN is verified: a real JPKI card answers the empty VERIFY
+ * with 63Cx even right after the correct PIN (OpenSC PR #959, tests/fixtures/real/jpki-card-behaviour-
+ * notes.txt §1), and a 90 00 (the ISO/IEC 7816-4 §11.5.6 reading, "verification not required") is taken
+ * only as "not blocked, counter full" — never as a reason to skip a VERIFY. Login state is what this
+ * session verified itself (session.ts), nothing the card is asked about.
+ */
 export interface PinStatus {
   /** Tries left; `max` when the card answered 90 00 (a correct entry resets the counter). */
   readonly remaining: number;
   readonly max: number;
   readonly blocked: boolean;
-  /** The card answered 90 00 to the empty VERIFY: already verified on this card (some cards do;
-   * most keep answering 63Cx, so false does not mean "not verified" — jpki-card.md §3.2). */
-  readonly verifiedNow?: boolean;
 }
 
 export interface VerifyOptions {
@@ -60,7 +64,7 @@ export async function readPinStatus(session: CardSession, pin: PinReference): Pr
   if (isBlockedStatus(r.sw)) return { remaining: 0, max, blocked: true };
   const tries = triesLeft(r.sw);
   if (tries !== undefined) return { remaining: tries, max: Math.max(max, tries), blocked: false };
-  if (r.sw === SW_OK) return { remaining: max, max, blocked: false, verifiedNow: true };
+  if (r.sw === SW_OK) return { remaining: max, max, blocked: false };
   // 63 00 (a key without retry limit, myna-card) and everything else: not a counter we understand.
   throw new CardStatusError(r.sw, 'VERIFY (counter)');
 }

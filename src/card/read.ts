@@ -12,9 +12,12 @@
  *  - Short APDUs: chunks of ≤ 256 bytes (short Le). Extended APDUs through reader and card
  *    (`capabilities.extendedLength`): policy `exact` (default) sends the rest in *one* extended READ
  *    BINARY — two exchanges per EF; policy `whole-ef` asks for everything (Le up to 65536) in the
- *    first read — one exchange, but the card then returns the EF's filler too, and the real EF
- *    sizes are not published. bench/card.bench.ts measures both: on a byte-rate-limited contact
- *    link the filler costs more than the exchange it saves, hence the default.
+ *    first read — one exchange, but the card then returns the EF's filler too: a real card's EF 0002
+ *    is 1900 bytes, the 1304-byte DER then 00 (tests/fixtures/real/jpki-ef0002-readbinary-sctools.txt;
+ *    the other EF sizes are not published). bench/card.bench.ts measures both: on a byte-rate-limited
+ *    contact link the filler costs more than the exchange it saves, hence the default.
+ *  - The object's length comes from its DER/BER header only, never from the EF size or the filler
+ *    byte (00 on the real card, FF elsewhere): the result is trimmed to the header's length.
  *  - Short reads (fewer bytes than asked, SW 9000) continue from where they stopped; 6282 and 6B00
  *    mean end of file (myna-card `is_end_of_file`); a read that makes no progress is an error, never
  *    a loop. Offsets stop at 7FFF (15-bit P1-P2).

@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { version } from '../../../package.json';
 import { t } from '../../i18n';
 import { CardSessionController } from '../session/card-session-controller';
 import { AppStateController } from '../state/app-state-controller';
@@ -13,6 +14,7 @@ import { baseStyles } from '../ui/styles';
 import { buildReport } from './report';
 import '../ui/panel';
 import '../ui/notice';
+import './reader-report-panel';
 
 @customElement('jpki-diagnostics-screen')
 export class JpkiDiagnosticsScreen extends LitElement {
@@ -54,7 +56,7 @@ export class JpkiDiagnosticsScreen extends LitElement {
     return buildReport(this.session.value, this.session.session.transcript.events(), {
       now: new Date(),
       userAgent: navigator.userAgent,
-      appVersion: 'JPKI Lens',
+      appVersion: `JPKI Lens ${version}`,
     });
   }
 
@@ -65,6 +67,7 @@ export class JpkiDiagnosticsScreen extends LitElement {
       <h1>${t('app.flows.diag.heading')}</h1>
       <p class="lead">${t('app.flows.diag.lead')}</p>
       <jpki-notice tone="info" heading=${t('app.flows.diag.redacted.heading')}><p>${t('app.flows.diag.redacted.body')}</p></jpki-notice>
+      <jpki-reader-report-panel></jpki-reader-report-panel>
       <jpki-panel heading=${t('app.flows.diag.report')}>
         <label for="report" class="visually-hidden">${t('app.flows.diag.report')}</label>
         <textarea id="report" readonly spellcheck="false" data-testid="diagnostics-report" .value=${text}></textarea>

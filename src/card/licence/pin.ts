@@ -48,7 +48,7 @@ export async function readLicencePinStatus(session: CardSession, pin: LicencePin
   if (isBlockedStatus(r.sw)) return { remaining: 0, max: pin.max, blocked: true };
   const tries = triesLeft(r.sw);
   if (tries !== undefined) return { remaining: tries, max: Math.max(pin.max, tries), blocked: false };
-  if (r.sw === SW_OK) return { remaining: pin.max, max: pin.max, blocked: false, verifiedNow: true };
+  if (r.sw === SW_OK) return { remaining: pin.max, max: pin.max, blocked: false }; // a 9000 to an empty VERIFY is a full counter, never "already verified" (jpki-card-behaviour-notes.txt)
   if (r.sw === 0x6a82) throw new LensError('pin-absent', { pin: pin.id }, { cause: new CardStatusError(r.sw, 'VERIFY (counter)') });
   throw new CardStatusError(r.sw, 'VERIFY (counter)');
 }

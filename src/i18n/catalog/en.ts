@@ -12,6 +12,7 @@ import { messages as licence } from './licence/en';
 import { messages as linkRate } from './link-rate/en';
 import { messages as pin } from './pin/en';
 import { messages as pki } from './pki/en';
+import { messages as readerReport } from './reader-report/en';
 import { messages as sim } from './sim/en';
 import { messages as sony } from './sony/en';
 import { messages as store } from './store/en';
@@ -28,6 +29,7 @@ export const domains: readonly (readonly [string, Messages])[] = [
   ['link-rate', linkRate],
   ['pin', pin],
   ['pki', pki],
+  ['reader-report', readerReport],
   ['sim', sim],
   ['sony', sony],
   ['store', store],

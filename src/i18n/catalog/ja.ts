@@ -12,6 +12,7 @@ import { messages as licence } from './licence/ja';
 import { messages as linkRate } from './link-rate/ja';
 import { messages as pin } from './pin/ja';
 import { messages as pki } from './pki/ja';
+import { messages as readerReport } from './reader-report/ja';
 import { messages as sim } from './sim/ja';
 import { messages as sony } from './sony/ja';
 import { messages as store } from './store/ja';
@@ -28,6 +29,7 @@ export const domains: readonly (readonly [string, Messages])[] = [
   ['link-rate', linkRate],
   ['pin', pin],
   ['pki', pki],
+  ['reader-report', readerReport],
   ['sim', sim],
   ['sony', sony],
   ['store', store],

@@ -118,3 +118,36 @@ export function parseCcidDescriptor(bytes: Uint8Array): CcidDescriptor {
     maxBusySlots: bytes[53],
   };
 }
+
+/**
+ * The 54 bytes back from a parsed descriptor (the inverse of parseCcidDescriptor, with bDescriptorType
+ * 0x21): the reader report carries these so a replay can present the same descriptor to the host.
+ */
+export function encodeCcidDescriptor(d: CcidDescriptor): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(54);
+  const v = new DataView(b.buffer);
+  b[0] = 0x36;
+  b[1] = 0x21;
+  v.setUint16(2, d.bcdCCID, true);
+  b[4] = d.maxSlotIndex;
+  b[5] = d.voltageSupport;
+  v.setUint32(6, d.protocolsMask, true);
+  v.setUint32(10, d.defaultClockKhz, true);
+  v.setUint32(14, d.maximumClockKhz, true);
+  b[18] = d.numClockSupported;
+  v.setUint32(19, d.dataRate, true);
+  v.setUint32(23, d.maxDataRate, true);
+  b[27] = d.numDataRatesSupported;
+  v.setUint32(28, d.maxIfsd, true);
+  v.setUint32(32, d.synchProtocols, true);
+  v.setUint32(36, d.mechanical, true);
+  v.setUint32(40, d.featuresMask, true);
+  v.setUint32(44, d.maxMessageLength, true);
+  b[48] = d.classGetResponse;
+  b[49] = d.classEnvelope;
+  b[50] = d.lcdLayout.characters;
+  b[51] = d.lcdLayout.lines;
+  b[52] = (d.pinSupport.verify ? 1 : 0) | (d.pinSupport.modify ? 2 : 0);
+  b[53] = d.maxBusySlots;
+  return b;
+}

@@ -6,9 +6,13 @@
 import { ascii, concat, padTo, tlv, utf8 } from './bytes';
 import type { SyntheticPerson } from './people';
 
-/** Filler after the TLV in these EFs (the 個人番号 file ends in `FF FF`, §4.1). */
+/**
+ * Filler after the TLV in these EFs: FF. The 個人番号 file ends in `FF FF` (§4.1; 17 bytes as stored on a
+ * J-LIS test card, soltia48/myna-card, tests/fixtures/real/jpki-card-behaviour-notes.txt §5): that size and
+ * filler are from a (test) card. For EF 0002 the FF filler is a GUESS by analogy.
+ */
 export const KENHOJO_FILLER = 0xff;
-/** EF 0002 size on the virtual card (the real size is not published; any size ≥ the TLV works). */
+/** EF 0002 size on the virtual card: a GUESS (the real size is not published; any size ≥ the TLV works). */
 export const BASIC_FOUR_EF_SIZE = 0x200;
 
 /** EF 0001: `FF 10 0C <12 ASCII digits> FF FF`, 17 bytes physical (§4.1). */

@@ -9,6 +9,7 @@ import { ascii, concat, tlv } from './bytes';
 import type { SyntheticPerson } from './people';
 import { modulusBytes, type RsaPrivateKey } from './rsa';
 
+/** Filler after the face data in 券面AP EF 0002, to the next 256-byte boundary: both size and FF are GUESSES (no source). */
 export const KENKAKU_FILLER = 0xff;
 
 /** The image files one face is built from (PNG except the photo, JPEG 2000). */

@@ -2,6 +2,14 @@
  * Builds the virtual card's applications and credentials for one synthetic holder (jpki-card.md §0
  * quick map; §3.1 JPKI-AP, §4 入力補助AP, §5 券面AP, §6 共通カードAP). Certificates and signatures come
  * from the generated fixtures (tools/gen-fixtures.ts); the rest is laid out from people.ts.
+ *
+ * EF sizes and filler, and where each comes from (real = bytes from a physical card):
+ *  - JPKI 0002 (署名用 CA cert): 1900 bytes, DER then 00 — real (tests/fixtures/real/jpki-ef0002-readbinary-sctools.txt).
+ *  - JPKI 0001 / 000A / 000B: 1900 bytes, 00 filler — GUESS by analogy with 0002 (CERT_EF_SIZE).
+ *  - JPKI 0008: 3 bytes — real ("a mysterious EF of only 3 bytes", sc-tools-myna; notes file §4).
+ *  - JPKI 0006 (token info): the 160-byte CK_TOKEN_INFO of jpki-card.md §3.1; the EF size itself is unknown.
+ *  - 入力補助 0001: 17 bytes ending FF FF — a J-LIS test card (myna-card; notes §5); 0002: 0x200, FF — GUESS.
+ *  - 券面 0002: face data, FF to the next 256-byte boundary — GUESS.
  */
 import { ascii, concat, fromBase64, fromHex, padTo, tlv } from './bytes';
 import { FREE, afterPin, type Application, type Ef } from './file-system';
@@ -31,8 +39,22 @@ export const AID = {
   licence: MYNA_LICENCE_AID.instance,
 } as const;
 
-/** Filler after the DER in the certificate EFs (the real byte is not documented; §3.3 "filler"). */
-export const CERT_FILLER = 0xff;
+/**
+ * Filler after the DER in the certificate EFs: **00**, as a real card returns for EF 0002 (READ BINARY to
+ * the end of the EF: the DER, then 00 to offset 0x76C; tests/fixtures/real/jpki-ef0002-readbinary-sctools.txt,
+ * from yuki-js/sc-tools-myna README). jpki-card.md §3.3 only says "filler". Seen for EF 0002 only; the
+ * other certificate EFs are assumed to fill the same way (GUESS).
+ */
+export const CERT_FILLER = 0x00;
+
+/**
+ * Size of each certificate EF. EF 0002 (署名用 CA): 1900 bytes = 0x76C, **real** (same file). EF 000B
+ * (利用者証明用 CA), 000A (利用者証明用) and 0001 (署名用): no source gives their size; 1900 is a **GUESS** by
+ * analogy with 0002 (the EFs hold the same kind of RSA-2048 certificate; a real sign certificate with a
+ * long address is ~1.8 KB). A DER that does not fit (never with the fixtures: ≤ 1734 bytes) gets the next
+ * 256-byte boundary instead, so the virtual card never truncates.
+ */
+export const CERT_EF_SIZE = { signCa: 0x76c, authCa: 0x76c, auth: 0x76c, sign: 0x76c } as const;
 
 export interface Credential {
   readonly name: PinName;
@@ -48,10 +70,18 @@ export interface CardLayout {
   readonly credentials: Map<string, Credential>;
 }
 
-/** Certificate EF: the DER, then filler to the next 256-byte boundary (at least one filler byte). */
-function certificateBody(der: Uint8Array): Uint8Array<ArrayBuffer> {
-  return padTo(der, Math.ceil((der.length + 1) / 256) * 256, CERT_FILLER);
+/** Certificate EF: the DER, then CERT_FILLER to `size` (at least one filler byte). */
+function certificateBody(der: Uint8Array, size: number): Uint8Array<ArrayBuffer> {
+  return padTo(der, der.length < size ? size : Math.ceil((der.length + 1) / 256) * 256, CERT_FILLER);
 }
+
+/**
+ * FID under which the virtual 入力補助AP keeps its PIN-less signing key. The real key is card-specific; its
+ * EF is 0013 in sc-tools-myna's map ("internal-auth key", notes §4), a signature with P2 00 names no EF
+ * (jsapdu). SYNTHETIC: the virtual card signs with the holder's auth key (so a test can check the result
+ * against auth.der); no host code uses this signature.
+ */
+export const KENHOJO_PINLESS_KEY = 0x0013;
 
 function files(list: readonly Ef[]): Map<number, Ef> {
   return new Map(list.map((f) => [f.fid, f]));
@@ -80,9 +110,9 @@ export function buildLayout(options: VirtualCardOptions = {}): CardLayout {
   credential('jpki/0018', 'auth', pins.auth);
   const jpkiFiles: Ef[] = [
     { kind: 'pin', fid: 0x0018, id: 'jpki/0018', changeIns: 0x24 },
-    { kind: 'binary', fid: 0x000a, body: certificateBody(fromBase64(generated.authCert)), read: smartphone ? afterPin(0x0018) : FREE },
-    { kind: 'binary', fid: 0x000b, body: certificateBody(fromBase64(AUTH_CA_CERT)), read: FREE },
-    { kind: 'binary', fid: 0x0002, body: certificateBody(fromBase64(SIGN_CA_CERT)), read: FREE },
+    { kind: 'binary', fid: 0x000a, body: certificateBody(fromBase64(generated.authCert), CERT_EF_SIZE.auth), read: smartphone ? afterPin(0x0018) : FREE },
+    { kind: 'binary', fid: 0x000b, body: certificateBody(fromBase64(AUTH_CA_CERT), CERT_EF_SIZE.authCa), read: FREE },
+    { kind: 'binary', fid: 0x0002, body: certificateBody(fromBase64(SIGN_CA_CERT), CERT_EF_SIZE.signCa), read: FREE },
     { kind: 'key', fid: 0x0017, key: parsePkcs8RsaKey(fromBase64(generated.authKey)), use: afterPin(0x0018) },
     { kind: 'binary', fid: 0x0006, body: tokenInfo(TOKEN_LABELS[token]), read: FREE },
     // EF 0008 "which certificates": 8F 8F 00 with both; first byte ≠ 8F without the sign certificate
@@ -93,7 +123,7 @@ export function buildLayout(options: VirtualCardOptions = {}): CardLayout {
     credential('jpki/001B', 'sign', pins.sign);
     jpkiFiles.push(
       { kind: 'pin', fid: 0x001b, id: 'jpki/001B', changeIns: 0x24 },
-      { kind: 'binary', fid: 0x0001, body: certificateBody(fromBase64(options.signCertificateDer ?? generated.signCert)), read: afterPin(0x001b) },
+      { kind: 'binary', fid: 0x0001, body: certificateBody(fromBase64(options.signCertificateDer ?? generated.signCert), CERT_EF_SIZE.sign), read: afterPin(0x001b) },
       { kind: 'key', fid: 0x001a, key: parsePkcs8RsaKey(fromBase64(generated.signKey)), use: afterPin(0x001b) },
     );
   }
@@ -111,6 +141,7 @@ export function buildLayout(options: VirtualCardOptions = {}): CardLayout {
     { kind: 'binary', fid: 0x0003, body: fromBase64(generated.kenhojoIntegrity), read: afterPin(0x0011, 0x0014, 0x0015) },
     { kind: 'binary', fid: 0x0004, body: fromBase64(KENHOJO_CV_CERT), read: FREE },
     { kind: 'binary', fid: 0x0005, body: apBasicInfo(fromBase64(KENHOJO_CV_CERT)), read: FREE },
+    { kind: 'key', fid: KENHOJO_PINLESS_KEY, key: parsePkcs8RsaKey(fromBase64(generated.authKey)), use: FREE },
   ];
 
   // 券面AP (§5.1): 照合番号A/B open 0002–0004, A also 0005; the birth-date key opens 0001 only.

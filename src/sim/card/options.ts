@@ -72,6 +72,14 @@ export interface VirtualCardOptions {
   readonly extendedLength?: boolean;
   /** One of the known contact ATRs or explicit bytes. Default `jpki-02`. */
   readonly atr?: KnownAtr | Uint8Array;
+  /**
+   * The answer to an empty VERIFY while that PIN is verified. `counter` (default): 63Cx as before the
+   * PIN — what a real JPKI card does (OpenSC PR #959, hamano: "JPKI card always return tries_left when
+   * calling 00 20 00 80", the only hardware evidence; tests/fixtures/real/jpki-card-behaviour-notes.txt §1).
+   * `ok-when-verified`: 9000, the ISO/IEC 7816-4 §11.5.6 reading ("verification not required"), kept as
+   * a variant so hosts are tested against both.
+   */
+  readonly emptyVerify?: 'counter' | 'ok-when-verified';
   /** How many exchanges `log` keeps (oldest dropped first; default 10 000 — the demo runs for long). */
   readonly logLimit?: number;
   /** A マイナ免許証: the licence instance (jpki-card.md §9.4) on this card; `true` for the defaults. */
@@ -80,7 +88,11 @@ export interface VirtualCardOptions {
 
 export const DEFAULT_PINS = { auth: '1234', sign: 'ABC123', kenhojo: '1234', common: '1234' } as const;
 
-/** Retry limits (jpki-card.md §3.2, §4; 照合番号 limits UNCONFIRMED — 10 chosen). */
+/**
+ * Retry limits (jpki-card.md §3.2, §4). 券面AP 照合番号A/B (0013/0012): 3 each, from sc-tools-myna's notes on
+ * real cards (tests/fixtures/real/jpki-card-behaviour-notes.txt §4; one source). 入力補助AP 照合番号A/B and
+ * the birth-date key: no source — 10 chosen (UNCONFIRMED).
+ */
 export const PIN_LIMITS: Readonly<Record<PinName, number>> = {
   auth: 3,
   sign: 5,
@@ -88,8 +100,8 @@ export const PIN_LIMITS: Readonly<Record<PinName, number>> = {
   common: 3,
   kenhojoA: 10,
   kenhojoB: 10,
-  kenkakuA: 10,
-  kenkakuB: 10,
+  kenkakuA: 3,
+  kenkakuB: 3,
   kenkakuBirth: 10,
   licence: 10, // 63 CA on the one card reported (§9.4)
 };

@@ -9,7 +9,7 @@ import { LensError, isLensError } from '../../errors';
 import { SW, parseCommandApdu, response, triesLeft, type CommandApdu } from './apdu';
 import { concat, equalBytes, fromHex, hex } from './bytes';
 import type { Access, ApName, Application, Ef, KeyEf, PinEf } from './file-system';
-import { buildLayout, type CardLayout, type Credential } from './layout';
+import { KENHOJO_PINLESS_KEY, buildLayout, type CardLayout, type Credential } from './layout';
 import { KNOWN_CONTACT_ATRS, type PinName, type VirtualCardOptions } from './options';
 import type { SyntheticPerson } from './people';
 import { SHA256_DIGEST_INFO_PREFIX, pssEncodeSha256, rsaPrivate, signPkcs1Raw } from './rsa';
@@ -50,6 +50,7 @@ export class VirtualMyNumberCard implements CardChannel {
   private readonly layout: CardLayout;
   private readonly extendedLength: boolean;
   private readonly logLimit: number;
+  private readonly emptyVerify: 'counter' | 'ok-when-verified';
   private current: Application | null = null;
   private currentEf: Ef | null = null;
   /** FIDs of the PIN IEFs verified in the current AP; cleared by any SELECT by AID (§3.2, OpenSC jpki_logout). */
@@ -61,6 +62,7 @@ export class VirtualMyNumberCard implements CardChannel {
     this.atr = typeof atr === 'string' ? KNOWN_CONTACT_ATRS[atr].slice() : atr.slice();
     this.extendedLength = options.extendedLength ?? true;
     this.logLimit = options.logLimit ?? 10_000;
+    this.emptyVerify = options.emptyVerify ?? 'counter';
     this.capabilities = this.extendedLength
       ? { extendedLength: true, maxResponseData: 65536, maxCommandData: 65535 }
       : { extendedLength: false, maxResponseData: 256, maxCommandData: 255 };
@@ -180,6 +182,8 @@ export class VirtualMyNumberCard implements CardChannel {
         return this.changePin(cmd);
       case 0x802a:
         return this.computeSignature(cmd);
+      case 0x80a2:
+        return this.verifyCertificate(cmd);
       case 0x84:
         return this.getChallenge(cmd);
       case 0xca:
@@ -296,8 +300,12 @@ export class VirtualMyNumberCard implements CardChannel {
     // After the exhausting attempt, every attempt and query answers 6984 (§3.2).
     if (c.remaining === 0) return response(SW.AUTH_BLOCKED);
     // Empty VERIFY (case 1, or jpki-web's `Lc=00` form parsed as case 2): the counter, no try spent.
-    // It does not tell whether the PIN is verified (OpenSC PR #959).
-    if (cmd.data.length === 0) return response(triesLeft(c.remaining));
+    // A real card answers 63Cx even right after the correct PIN (OpenSC PR #959); the ISO reading
+    // (9000 while verified) is the `emptyVerify: 'ok-when-verified'` variant.
+    if (cmd.data.length === 0) {
+      if (this.emptyVerify === 'ok-when-verified' && this.verified.has(ef.fid)) return response(SW.OK);
+      return response(triesLeft(c.remaining));
+    }
     if (equalBytes(cmd.data, c.value)) {
       c.remaining = c.max;
       this.verified.add(ef.fid);
@@ -328,7 +336,10 @@ export class VirtualMyNumberCard implements CardChannel {
 
   private async computeSignature(cmd: CommandApdu): Promise<Uint8Array> {
     let key: Ef | null | undefined;
-    if (cmd.p2 === 0x80) key = this.currentEf;
+    // P2 00 in the 入力補助AP: its PIN-less key, no EF selected and no VERIFY (AokiApp/jsapdu e2e
+    // assertions on a real card, jpki-card-behaviour-notes.txt §3 c/d; UNCONFIRMED whether the suite passed).
+    if (cmd.p2 === 0x00 && this.current?.name === 'kenhojo') key = this.current.files.get(KENHOJO_PINLESS_KEY);
+    else if (cmd.p2 === 0x80) key = this.currentEf;
     else if (cmd.p2 & 0x80 && !(cmd.p2 & 0x60)) key = this.bySfi(cmd.p2 & 0x1f); // 97 / 9A (UNCONFIRMED)
     else return response(SW.WRONG_P1P2);
     if (!key || key.kind !== 'key') return response(SW.DATA_NOT_FOUND);
@@ -364,6 +375,19 @@ export class VirtualMyNumberCard implements CardChannel {
       default:
         return SW.WRONG_P1P2;
     }
+  }
+
+  // ---- 特定機関認証 80 A2 (JPKI AP) -----------------------------------------------------------------
+
+  /**
+   * `80 A2 00 C1 <certificate>`: a host presents a 特定機関 card-verifiable certificate (jpki-pinless-cvc-
+   * sctools.txt). A real card answered a garbage one with 6700 (jsapdu e2e assertion, notes §3 b; an older
+   * comment there says 6D00). The virtual card holds no J-LIS CV CA key, so it cannot accept any: every one
+   * gets 6700. Outside the JPKI AP the instruction is unknown (6D00).
+   */
+  private verifyCertificate(_cmd: CommandApdu): Uint8Array {
+    if (this.current?.name !== 'jpki') return response(SW.INS_NOT_SUPPORTED);
+    return response(SW.WRONG_LENGTH);
   }
 
   // ---- GET CHALLENGE / GET DATA (§2, §6) --------------------------------------------------------

@@ -136,9 +136,9 @@ describe('JpkiAp PINs', () => {
       expect(await new JpkiAp(ch).pinStatus('sign')).toEqual({ remaining: 0, max: 5, blocked: true });
     }
   });
-  it('pinStatus: 90 00 (some cards, when already verified) reports the full counter', async () => {
+  it('pinStatus: 90 00 (the ISO reading, while verified) reports the full counter and nothing about login', async () => {
     const ch = new ScriptedChannel([[SELECT_JPKI, OK], [selectEf(0x0018), OK], [COUNTER, OK]]);
-    expect(await new JpkiAp(ch).pinStatus('auth')).toEqual({ remaining: 3, max: 3, blocked: false, verifiedNow: true });
+    expect(await new JpkiAp(ch).pinStatus('auth')).toEqual({ remaining: 3, max: 3, blocked: false });
   });
   it('verify ok: counter first, then one VERIFY with the ASCII digits', async () => {
     const ch = new ScriptedChannel([[SELECT_JPKI, OK], [selectEf(0x0018), OK], [COUNTER, '63 C3'], ['00 20 00 80 04 31 32 33 34', OK]]);

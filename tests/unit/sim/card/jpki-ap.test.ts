@@ -54,16 +54,16 @@ describe('virtual card: READ BINARY', () => {
     expect(x(Uint8Array.from(got))).toBe(x(der));
   });
 
-  it('fills the EF after the DER, returns fewer bytes at the end and 6B00 past it', async () => {
+  it('fills the EF after the DER with 00 to 0x76C (as the real EF 0002), returns fewer bytes at the end and 6B00 past it', async () => {
     const card = createVirtualMyNumberCard();
     const der = fixture('ordinary/auth.der');
-    const size = Math.ceil((der.length + 1) / 256) * 256;
+    const size = 0x76c;
     await run(card, SELECT_JPKI);
     await run(card, selectEf('00 0A'));
     const body = await readAll(card);
     expect(body.length).toBe(size);
     expect(x(body.slice(0, der.length))).toBe(x(der));
-    expect(body.slice(der.length).every((b) => b === 0xff)).toBe(true);
+    expect(body.slice(der.length).every((b) => b === 0x00)).toBe(true);
     const last = size - 10;
     const [tail, sw] = await send(card, `00 B0 ${x(Uint8Array.of(last >> 8, last & 0xff))} 00`);
     expect([tail.length, sw]).toEqual([10, '90 00']);
