@@ -30,7 +30,6 @@ export const pcscCatalog: Catalog = {
     'error.cli-pin-fd-unreadable': 'ファイル記述子 {fd} から暗証番号を読めませんでした。',
     'error.cli-pin-empty': '暗証番号が入力されませんでした。カードには何も送っていません。',
     'error.cli-output-unwritable': '{file} に書き込めませんでした。',
-    'error.cli-personal-to-terminal': '個人番号と 4 情報はこのままでは伏せて表示します。見るには --show を付けてください。',
 
     'pcsc.readers.none': 'カードリーダーはありません。',
     'pcsc.readers.card': 'カードあり',
@@ -111,7 +110,6 @@ export const pcscCatalog: Catalog = {
     'error.cli-pin-fd-unreadable': 'Could not read the PIN from file descriptor {fd}.',
     'error.cli-pin-empty': 'No PIN was entered. Nothing was sent to the card.',
     'error.cli-output-unwritable': 'Could not write {file}.',
-    'error.cli-personal-to-terminal': 'The Individual Number and the 4 basic facts are masked; add --show to see them.',
 
     'pcsc.readers.none': 'No card reader.',
     'pcsc.readers.card': 'card present',
