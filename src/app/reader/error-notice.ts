@@ -12,6 +12,7 @@ import { osAdviceKey, type HostOs } from '../../usb/errors';
 import { AppStateController } from '../state/app-state-controller';
 import { baseStyles } from '../ui/styles';
 import '../ui/notice';
+import { pcscHint } from './pcsc-hint';
 
 /** Codes that are a consequence of what the user did, not a failure (shown calmer). */
 const INFO_CODES = new Set(['no-device-selected', 'pin-cancelled']);
@@ -85,6 +86,7 @@ export class JpkiErrorNotice extends LitElement {
     return html`<jpki-notice tone=${tone} live heading=${heading}>
       <p data-testid="error-text">${advice ? t(`usb.lead.${e.code}`, e.params) : errorText(e, locale)}</p>
       ${advice ? html`<p class="advice">${t(advice, e.params)}</p>` : nothing}
+      ${e.code === 'protected-class' ? pcscHint() : nothing}
       <p class="small">${t('app.flows.error.code')} <span class="code">${e.code}</span></p>
       <details>
         <summary>${t('app.flows.error.other-language')}</summary>

@@ -31,6 +31,8 @@ export const pcscCatalog: Catalog = {
     'error.cli-pin-empty': '暗証番号が入力されませんでした。カードには何も送っていません。',
     'error.cli-output-unwritable': '{file} に書き込めませんでした。',
 
+    'pcsc.app.hint':
+      'こうしたリーダーでも、ターミナルからなら読めます。JPKI Lens のコマンドライン版が OS の PC/SC を通じて、このアプリと同じコードでカードと電子証明書を読みます。JPKI Lens のソースを入手して npm ci したフォルダーで実行します:',
     'pcsc.readers.none': 'カードリーダーはありません。',
     'pcsc.readers.card': 'カードあり',
     'pcsc.readers.empty': 'カードなし',
@@ -111,6 +113,8 @@ export const pcscCatalog: Catalog = {
     'error.cli-pin-empty': 'No PIN was entered. Nothing was sent to the card.',
     'error.cli-output-unwritable': 'Could not write {file}.',
 
+    'pcsc.app.hint':
+      "Such a reader still works from a terminal: JPKI Lens's command line reads the card and its certificates through the operating system's PC/SC, with the same code as this app. In a copy of the JPKI Lens source, after npm ci, run:",
     'pcsc.readers.none': 'No card reader.',
     'pcsc.readers.card': 'card present',
     'pcsc.readers.empty': 'no card',
