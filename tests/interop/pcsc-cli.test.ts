@@ -42,10 +42,12 @@ interface CliResult {
 const CLI_BOUND_MS = 25_000;
 
 /** The CLI as a user runs it; `secret` goes to file descriptor 3 (for `--pin-fd 3`), never to argv. */
-function cli(args: readonly string[], options: { secret?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+function cli(args: readonly string[], options: { secret?: string; env?: Record<string, string>; npx?: boolean } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    // `npx jpki-lens` is the documented command (bin/jpki-lens.mjs); the direct form skips npx's start-up.
+    const [file, argv] = options.npx ? ['npx', ['--offline', 'jpki-lens', ...args]] : [process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args]];
+    const child = spawn(file, argv, {
       cwd: ROOT,
       env: { ...process.env, LANG: 'C', LC_ALL: '', JPKI_LENS_LANG: '', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
@@ -123,7 +125,7 @@ describe('CLI card commands over PC/SC (pcscd + vpcd + virtual card)', () => {
   it('card prints the overview and every PIN counter, spending no try', async (ctx) => {
     ready(ctx);
     const before = card.log.length;
-    const r = await cli(['card']);
+    const r = await cli(['card'], { npx: true });
     expect(r.code, r.stderr).toBe(0);
     const text = r.stdout.toString();
     expect(text).toContain('ATR: 3B DA 13 FF 81 31 FB 46 80 12 39 2F 31 C1 73 C6 01 C0 3B');
