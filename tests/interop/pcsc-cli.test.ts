@@ -232,6 +232,39 @@ describe('CLI card commands over PC/SC (pcscd + vpcd + virtual card)', () => {
     expect(card.verifiedPins).toEqual([]);
   }, 60_000);
 
+  it('at a real terminal (a pty from script(1)) the password prompt does not echo, and the certificate is read', async (ctx) => {
+    const e = ready(ctx);
+    const script = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
+    if (!script) {
+      if (process.env.CI === 'true') throw new Error('script(1) (util-linux) missing');
+      ctx.skip('script(1) (util-linux) missing');
+    }
+    const out = join(e.dir, 'sign-tty.der');
+    const command = [process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'cert', 'sign', '--format', 'der', '--out', out].map((a) => `'${a}'`).join(' ');
+    const r = await new Promise<{ code: number | null; seen: string }>((resolve) => {
+      const child = spawn(script!, ['-qfec', command, '/dev/null'], { cwd: ROOT, env: { ...process.env, LANG: 'C', LC_ALL: '', JPKI_LENS_LANG: '' } });
+      let seen = '';
+      let typed = false;
+      child.stdout.on('data', (d: Buffer) => {
+        seen += d.toString();
+        // Type the password once the prompt is there, as a person would.
+        if (!typed && seen.includes('not shown')) {
+          typed = true;
+          child.stdin.write('ABC123\r');
+        }
+      });
+      const timer = setTimeout(() => child.kill('SIGKILL'), CLI_BOUND_MS);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, seen });
+      });
+    });
+    expect(r.code, r.seen).toBe(0);
+    expect(r.seen).toContain('Enter the signature password (6–16 capital letters and digits) (not shown, 5 tries left): ');
+    expect(r.seen).not.toContain('ABC123'); // raw mode: the terminal echoed nothing
+    expect(readFileSync(out).equals(fixture('ordinary/sign.der'))).toBe(true);
+  }, 60_000);
+
   it('mynumber: masked by default, --show reveals; the last-try guard holds until --i-understand-last-try', async (ctx) => {
     ready(ctx);
     const masked = await cli(['mynumber', '--pin-fd', '3'], { secret: '1234' });
