@@ -180,6 +180,44 @@ describe('CLI card commands over PC/SC (pcscd + vpcd + virtual card)', () => {
     expect(r.stdout.toString()).toBe(certificateText(await explainCertificate(fixture('ordinary/auth.der')), { annotations: true, locale: 'en' }));
   }, 60_000);
 
+  it('a reader another program holds exclusively: pcsc-sharing-violation (exit 6), nothing sent', async (ctx) => {
+    const e = ready(ctx);
+    // The other program: a process with an exclusive PC/SC connection (SCARD_SHARE_EXCLUSIVE) to the card.
+    const holder = spawn(process.execPath, ['-e', `
+      const pcsc = require('pcsc-mini');
+      const client = new pcsc.Client();
+      client.on('reader', (r) => r.once('change', async () => {
+        if (r.name() !== ${JSON.stringify(`${e.readerName} 00 00`)}) return;
+        await r.connect(pcsc.CardMode.EXCLUSIVE);
+        process.stdout.write('held\\n');
+      }));
+      client.start();
+      process.stdin.on('end', () => process.exit(0));
+      process.stdin.resume();
+    `], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the holder did not get its exclusive connection')), 15_000);
+        holder.stdout.on('data', (d: Buffer) => {
+          if (d.toString().includes('held')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      const before = card.log.length;
+      const r = await cli(['card']);
+      expect(r.stderr).toContain('error pcsc-sharing-violation');
+      expect(r.code).toBe(6);
+      expect(card.log.length).toBe(before);
+      const list = await cli(['readers']);
+      expect(list.stdout.toString()).toContain('held exclusively by another program');
+    } finally {
+      holder.stdin.end();
+      await new Promise((resolve) => holder.once('close', resolve));
+    }
+  }, 60_000);
+
   it('PINs never come from argv: --pin is a usage error before any APDU', async (ctx) => {
     ready(ctx);
     const before = card.log.length;

@@ -50,7 +50,8 @@ export function pcscError(e: unknown, what: string, reader = ''): LensError {
   const code = CODES[name];
   const detail = e instanceof Error ? e.message : String(e);
   if (!code) return new LensError('pcsc-failed', { what, code: name }, { cause: e, detail });
-  return new LensError(code, { what, reader, ms: 0 }, { cause: e, detail: `${name} during ${what}` });
+  // `ms` for pcsc-timeout's text: the service's own timeout, whose length PC/SC does not report.
+  return new LensError(code, { what, reader, ...(code === 'pcsc-timeout' ? { ms: '?' } : {}) }, { cause: e, detail: `${name} during ${what}` });
 }
 
 /** A promise bounded by `ms` (house rule 6): past it, `pcsc-timeout` (the native call may still be pending). */
