@@ -4,8 +4,12 @@ import { readFileSync } from 'node:fs';
 import { LensError, isLensError } from '../errors';
 import { LOCALES, loadLocales, setLocale, t, tBoth, type Locale } from '../i18n';
 import { runCommand, EXIT } from './commands';
+import { CARD_COMMANDS, CARD_USAGE, runCardCli } from './card';
 
 async function main(argv: string[]): Promise<number> {
+  // The card commands over PC/SC (src/cli/card): their own options, locale and exit codes.
+  if (argv[0] !== undefined && CARD_COMMANDS.has(argv[0])) return runCardCli(argv);
+  if (argv[0] === 'help' || argv[0] === '--help') process.stderr.write(CARD_USAGE);
   const langFlag = argv.indexOf('--lang');
   const lang = langFlag >= 0 ? argv[langFlag + 1] : process.env.JPKI_LENS_LANG;
   const locale: Locale = lang === 'ja' ? 'ja' : 'en';

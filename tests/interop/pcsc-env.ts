@@ -116,6 +116,8 @@ export interface PcscEnvironment {
   readonly readerName: string;
   readonly pcscdOutput: () => string;
   readonly bridge: VpcdBridge;
+  /** Stops pcscd alone (SIGTERM, or SIGKILL for a crash), leaving the bridge to notice; for fault tests. */
+  stopPcscd(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -136,9 +138,9 @@ export async function startPcscEnvironment(tools: Tools, card: VirtualMyNumberCa
   pcscd.stdout.on('data', (d: Buffer) => (output += d.toString()));
   pcscd.stderr.on('data', (d: Buffer) => (output += d.toString()));
 
-  const stopPcscd = async (): Promise<void> => {
+  const stopPcscd = async (signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> => {
     if (pcscd.exitCode === null && pcscd.signalCode === null) {
-      pcscd.kill('SIGTERM');
+      pcscd.kill(signal);
       if (!(await waitExit(pcscd, 5000))) {
         pcscd.kill('SIGKILL');
         await waitExit(pcscd, 2000);
@@ -167,6 +169,9 @@ export async function startPcscEnvironment(tools: Tools, card: VirtualMyNumberCa
     readerName,
     pcscdOutput: () => output,
     bridge,
+    async stopPcscd(signal) {
+      await stopPcscd(signal);
+    },
     async stop() {
       await bridge.close();
       await stopPcscd();

@@ -13,6 +13,7 @@ import { osAdviceKey, type HostOs } from '../../usb/errors';
 import { AppStateController } from '../state/app-state-controller';
 import { baseStyles } from '../ui/styles';
 import '../ui/notice';
+import { pcscHint } from './pcsc-hint';
 
 export { errorText };
 
@@ -101,6 +102,7 @@ export class JpkiErrorNotice extends LitElement {
     return html`<jpki-notice tone=${tone} live heading=${heading}>
       <p data-testid="error-text">${advice ? t(`usb.lead.${e.code}`, e.params) : errorText(e, locale)}</p>
       ${advice ? html`<p class="advice">${t(advice, e.params)}</p>` : nothing}
+      ${e.code === 'protected-class' ? pcscHint() : nothing}
       <p class="small">${t('app.flows.error.code')} <span class="code">${e.code}</span></p>
       ${this.otherLanguage(e, other)}
       ${this.dismissible

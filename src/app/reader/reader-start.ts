@@ -14,6 +14,7 @@ import { baseStyles } from '../ui/styles';
 import '../ui/panel';
 import '../ui/badge';
 import '../ui/notice';
+import { pcscHint } from './pcsc-hint';
 
 /** Readers whose CCID or vendor interface is not in a WebUSB protected class (ccid-webusb.md §4). */
 const WORKING = [
@@ -121,6 +122,7 @@ export class JpkiReaderStart extends LitElement {
 
       <jpki-panel heading=${t('app.reader.why.heading')} tone="sunken">
         <p>${t('app.reader.why.body')}</p>
+        ${pcscHint()}
         <p>${t('app.reader.why.drivers')}</p>
         <p>${t('app.reader.why.browsers')}</p>
       </jpki-panel>

@@ -10,6 +10,7 @@ import { messages as image } from './image/en';
 import { messages as kenmen } from './kenmen/en';
 import { messages as licence } from './licence/en';
 import { messages as linkRate } from './link-rate/en';
+import { messages as pcsc } from './pcsc/en';
 import { messages as pin } from './pin/en';
 import { messages as pki } from './pki/en';
 import { messages as readerReport } from './reader-report/en';
@@ -27,6 +28,7 @@ export const domains: readonly (readonly [string, Messages])[] = [
   ['kenmen', kenmen],
   ['licence', licence],
   ['link-rate', linkRate],
+  ['pcsc', pcsc],
   ['pin', pin],
   ['pki', pki],
   ['reader-report', readerReport],

@@ -10,6 +10,7 @@ import { messages as image } from './image/ja';
 import { messages as kenmen } from './kenmen/ja';
 import { messages as licence } from './licence/ja';
 import { messages as linkRate } from './link-rate/ja';
+import { messages as pcsc } from './pcsc/ja';
 import { messages as pin } from './pin/ja';
 import { messages as pki } from './pki/ja';
 import { messages as readerReport } from './reader-report/ja';
@@ -27,6 +28,7 @@ export const domains: readonly (readonly [string, Messages])[] = [
   ['kenmen', kenmen],
   ['licence', licence],
   ['link-rate', linkRate],
+  ['pcsc', pcsc],
   ['pin', pin],
   ['pki', pki],
   ['reader-report', readerReport],

@@ -90,6 +90,8 @@ test.describe('a class-0x0B reader', () => {
       await page.getByTestId('unlisted').click();
       await expect(problem(page)).toHaveAttribute('data-code', 'protected-class', { timeout: 15_000 });
       await expect(problem(page)).toContainText('0x0B');
+      // …and where such a reader leads: the CLI over PC/SC, with the one command to run.
+      await expect(problem(page).getByTestId('pcsc-hint')).toContainText('npx jpki-lens card');
       await expect(page.getByTestId('identified')).toBeVisible();
       await expect(page.locator('main')).not.toContainText(/\bat \S+:\d+:\d+/); // no stack trace
       await expectAccessible(page, testInfo, `protected-class-${locale}`);
