@@ -7,12 +7,13 @@ import { pkiCatalog } from './catalog/pki';
 import { storeCatalog } from './catalog/store';
 import { sonyCatalog } from './catalog/sony';
 import { simCatalog } from './catalog/sim';
+import { signCatalog } from './catalog/sign';
 
 export type { Catalog, Locale, Messages } from './types';
 export { LOCALES } from './types';
 
 /** Every domain catalog; a domain adds its strings to its own file in ./catalog/. */
-export const catalogs: readonly Catalog[] = [appCatalog, usbCatalog, ccidCatalog, cardCatalog, pkiCatalog, storeCatalog, sonyCatalog, simCatalog];
+export const catalogs: readonly Catalog[] = [appCatalog, usbCatalog, ccidCatalog, cardCatalog, pkiCatalog, storeCatalog, sonyCatalog, simCatalog, signCatalog];
 
 function merge(locale: Locale): Messages {
   const out: Record<string, string> = {};
