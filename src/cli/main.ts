@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { LensError, isLensError } from '../errors';
 import { setLocale, t, tBoth, type Locale } from '../i18n';
 import { runCommand, EXIT } from './commands';
+import { readCliFile, runSignCommand } from './sign-commands';
 
 async function main(argv: string[]): Promise<number> {
   const langFlag = argv.indexOf('--lang');
@@ -11,7 +12,7 @@ async function main(argv: string[]): Promise<number> {
   const locale: Locale = lang === 'ja' ? 'ja' : 'en';
   setLocale(locale);
   try {
-    const out = await runCommand(argv, (file) => {
+    const out = (await runSignCommand(argv, readCliFile)) ?? await runCommand(argv, (file) => {
       try {
         return new Uint8Array(readFileSync(file));
       } catch (e) {

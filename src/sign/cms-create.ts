@@ -27,6 +27,8 @@ export interface CreateDetachedSignatureInput {
   /** Signs a DigestInfo (the card: COMPUTE DIGITAL SIGNATURE P1=00 with key 001A). */
   readonly sign: (digestInfo: Uint8Array) => Promise<Uint8Array>;
   readonly signingTime?: Date;
+  /** SHA-256 of `content` when the caller already hashed it (the app hashes a file as soon as it is chosen). */
+  readonly messageDigest?: Uint8Array;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -54,7 +56,7 @@ export async function verifiesWith(cert: pkijs.Certificate, message: Uint8Array<
 export async function createDetachedSignature(input: CreateDetachedSignatureInput): Promise<Uint8Array> {
   const signer = certificateOf(input.signer);
   const chain = input.chain.map(certificateOf);
-  const messageDigest = await digestContent(input.content, {
+  const messageDigest = input.messageDigest?.length === 32 ? input.messageDigest : await digestContent(input.content, {
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
   });
