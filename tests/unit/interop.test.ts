@@ -3,3 +3,4 @@
 // reason when pcscd/vpcd/OpenSC are missing (and fails under CI=true).
 import '../interop/vpcd-protocol.test';
 import '../interop/opensc.test';
+import '../interop/sign-agreement.test';
