@@ -3,11 +3,14 @@
 // main.ts asks this module first; their usage lines are in commands.ts USAGE. Output and exit codes: src/cli/README.md.
 import { readFileSync } from 'node:fs';
 import { LensError } from '../errors';
-import { t } from '../i18n';
+import { registerCatalog, t } from '../i18n';
+import { signUiCatalog } from '../i18n/catalog/sign-ui';
 import { derFromFile } from '../pki';
 import { verifyDetachedSignature, type VerifyResult } from '../sign/cms';
 import { clientAuthBundle } from '../sign/kit/bundle';
 import { EXIT, parseDate, type CommandOutput, type ReadFile } from './commands';
+
+registerCatalog(signUiCatalog);
 
 function usage(detail: string): never {
   throw new LensError('pki-cli-usage', { detail });

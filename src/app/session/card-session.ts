@@ -47,6 +47,8 @@ function loadCatalogue(): Promise<Catalogue> {
 }
 
 type Runtime = typeof import('./runtime');
+/** The loaded reader/card stack, as flows in their own models receive it (cardStep). */
+export type SessionRuntime = Runtime;
 let runtime: Promise<Runtime> | undefined;
 /** The reader/card stack, loaded on first use (see runtime.ts); a failed fetch is retried next time. */
 function loadRuntime(): Promise<Runtime> {
@@ -93,7 +95,7 @@ export interface IdentifiedDevice {
   readonly catalogue?: CatalogueEntry;
 }
 
-export type BusyAction = 'connect' | 'read' | 'verify' | 'change-pin' | 'personal';
+export type BusyAction = 'connect' | 'read' | 'verify' | 'change-pin' | 'personal' | 'sign';
 
 export interface SessionSnapshot {
   readonly phase: SessionPhase;
@@ -566,6 +568,15 @@ export class CardSessionModel {
       const face = await ap.readFace();
       this.patch({ face });
     });
+  }
+
+  /**
+   * For flows kept in their own models (src/app/session/sign-flow.ts): run `step` as a PIN step on this
+   * card — one at a time, errors returned to the dialog, counters updated from the card's answer
+   * (never re-sending a VERIFY); `verified()` marks `pinId` as just verified (counter back to max).
+   */
+  cardStep(busy: BusyAction, pinId: string, step: (channel: CardChannel, rt: Runtime, verified: () => void) => Promise<void>): Promise<PinOutcome> {
+    return this.pinStep(busy, pinId, (channel) => step(channel, this.runtime(), () => this.updatePin(pinId, 'max')));
   }
 
   /** Forget 個人番号, 4 info and the card face (the My Number screen calls this when it is left). */
