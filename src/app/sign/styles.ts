@@ -33,6 +33,10 @@ export const keysStyles = css`
     .actions label.btn {
       width: 100%;
     }
+    ul.checks li {
+      flex-direction: column;
+      gap: var(--space-1);
+    }
   }
   .actions {
     display: flex;

@@ -48,7 +48,7 @@ export const signKitCatalog: Catalog = {
     'sign.kit.help.allow.subject.stable': 'いいえ。新しい証明書には新しい CN が付きます(CN から発行した市区町村が分かります)',
     'sign.kit.help.allow.public-key': '公開鍵 (SPKI ピン)',
     'sign.kit.help.allow.public-key.stable': 'いいえ。更新で鍵ペアも作り直されます',
-    'sign.kit.help.allow.renewal': '本人について変わらない値は利用者証明用電子証明書にはありません。証明書は 5 回目の誕生日まで有効で、更新すると別の証明書になります。更新前に新しい証明書の行を追加し、古い行は期限後に消してください。この画面は更新まで 90 日を切ると知らせます。',
+    'sign.kit.help.allow.renewal': '本人について変わらない値は利用者証明用電子証明書にはありません。証明書は発行後 5 回目の誕生日まで有効で、更新すると別の証明書になります。更新前に新しい証明書の行を追加し、古い行は期限後に消してください。この画面は更新まで 90 日を切ると知らせます。',
     'sign.kit.help.caveats.heading': '5. 注意点',
     'sign.kit.help.caveat.clients.title': 'ブラウザーがカードの鍵を使う方法',
     'sign.kit.help.caveat.clients.body': 'Windows: J-LIS の利用者クライアントソフト(CSP)または OpenSC のミニドライバー。macOS: OpenSC(CryptoTokenKit)でブラウザーの TLS クライアント認証に使えます [14]。Linux の Chrome と Firefox: OpenSC の PKCS#11 モジュール (opensc-pkcs11.so) を NSS に登録します(Chrome は modutil -dbdir sql:$HOME/.pki/nssdb -add OpenSC -libfile …/opensc-pkcs11.so、Firefox はセキュリティデバイスとして)[7]。',

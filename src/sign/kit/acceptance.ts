@@ -61,7 +61,7 @@ export async function wouldServerAccept(der: Uint8Array, options: { readonly at?
   const eku = m.extendedKeyUsage;
   const checks: AcceptanceCheck[] = [
     chain.status === 'valid'
-      ? { id: 'chain', ok: true, key: 'sign.kit.check.chain-ok', params: { generation: root?.generation ?? '?' } }
+      ? { id: 'chain', ok: true, key: root?.test ? 'sign.kit.check.chain-ok-test' : 'sign.kit.check.chain-ok', params: { generation: root?.generation ?? '?' } }
       : { id: 'chain', ok: false, key: 'sign.kit.check.chain-bad', params: { reason: chain.reasonKey ?? '' } },
     m.keyUsage === undefined || m.keyUsage.includes('digitalSignature')
       ? { id: 'key-usage', ok: true, key: 'sign.kit.check.key-usage-ok' }
