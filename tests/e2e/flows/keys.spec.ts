@@ -12,13 +12,17 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, appReady, expectAccessible, screenshot, withLocale, VIEWPORTS } from '../harness';
+import { test, expect, appReady, expectAccessible, findSecrets, screenshot, withLocale, VIEWPORTS } from '../harness';
 import { expectSecretsNowhere, overviewCounters, pinVerifies, recordConsole, storedEverywhere } from './flow-helpers';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const FIXTURES = join(REPO, 'tests/fixtures/jpki-test');
 const CA_DIR = resolve(REPO, '../shared/corpus/jpki-ca');
 const CONTENT_MARKER = 'KEYS-E2E-CONTENT-7f3a';
+// PINs that occur nowhere by chance (not the documented defaults, which are in the demo's code).
+const AUTH_PIN = '4821';
+const WRONG_PIN = '5307';
+const SIGN_PASSWORD = 'HAYAKU7KAERU';
 const CONTENT = Buffer.from(`${CONTENT_MARKER}\r\n契約書 — 署名のテスト\n`);
 
 function openssl(args: string[]): { code: number; out: string } {
@@ -55,10 +59,10 @@ const cases = [
 
 for (const { profile, locales } of cases) {
   test.describe(`use the keys on the ${profile} double`, () => {
-    test.use({ sim: { devices: [{ profile }], chooser: 'first' } });
+    test.use({ sim: { devices: [{ profile, card: { pins: { auth: AUTH_PIN, sign: SIGN_PASSWORD } } }], chooser: 'first' } });
 
     for (const locale of locales) {
-      test(`login proof, sign a file, verify it, the kit (${locale})`, async ({ page }, testInfo) => {
+      test(`login proof, sign a file, verify it, the kit (${locale})`, async ({ page, guard }, testInfo) => {
         test.setTimeout(180_000);
         const shots = profile === 'scr3310-nttcom';
         const logged = recordConsole(page);
@@ -80,11 +84,11 @@ for (const { profile, locales } of cases) {
         await page.getByTestId('proof-start').click();
         const dialog = page.getByTestId('pin-dialog');
         await expect(dialog.getByTestId('pin-tries')).toContainText('3');
-        await enterPin(page, '9999');
+        await enterPin(page, WRONG_PIN);
         await expect(dialog.locator('jpki-error-notice')).toHaveAttribute('data-code', 'pin-wrong');
         await expect(dialog.getByTestId('pin-tries')).toContainText('2');
         expect(await pinVerifies(page)).toHaveLength(1);
-        await enterPin(page, '1234');
+        await enterPin(page, AUTH_PIN);
         const result = page.getByTestId('proof-result');
         await expect(result).toBeVisible({ timeout: 20_000 });
         await expect(result.getByTestId('proof-pkcs1-v1_5')).toHaveAttribute('data-valid', 'true');
@@ -107,7 +111,7 @@ for (const { profile, locales } of cases) {
         await expect(page.getByTestId('sign-digest')).toHaveText(createHash('sha256').update(CONTENT).digest('hex'), { timeout: 15_000 });
         await page.getByTestId('sign-start').click();
         await expect(dialog.getByTestId('pin-tries')).toContainText('5');
-        await enterPin(page, 'ABC123');
+        await enterPin(page, SIGN_PASSWORD);
         await expect(page.getByTestId('sign-done')).toBeVisible({ timeout: 20_000 });
         if (shots) {
           await expectAccessible(page, testInfo, `keys-sign-${locale}`);
@@ -189,7 +193,8 @@ for (const { profile, locales } of cases) {
         const stored = await storedEverywhere(page);
         expect(stored).not.toContain(CONTENT_MARKER);
         expect(logged.join('\n')).not.toContain(CONTENT_MARKER);
-        await expectSecretsNowhere(page, ['9999', '1234', 'ABC123'], logged);
+        await expectSecretsNowhere(page, [WRONG_PIN, AUTH_PIN, SIGN_PASSWORD], logged);
+        expect(await findSecrets(page, guard, [WRONG_PIN, AUTH_PIN, SIGN_PASSWORD, CONTENT_MARKER])).toEqual([]);
       });
     }
   });
