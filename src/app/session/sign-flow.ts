@@ -176,6 +176,7 @@ export class SignFlowModel {
   signChosen(value: string, acknowledgeLastTry: boolean): Promise<PinOutcome> {
     const { file, digest } = this.snap.sign;
     if (!file || !digest) return Promise.resolve({ ok: false, error: new LensError('sign-no-file') });
+    const gen = this.signGen;
     return this.session.cardStep('sign', 'jpki-sign', async (channel, rt, verified) => {
       const ap = new rt.JpkiAp(channel);
       await ap.verifyPin('sign', value, { acknowledgeLastTry });
@@ -185,7 +186,8 @@ export class SignFlowModel {
         const ca = await ap.readCertificate('sign-ca');
         const signedAt = new Date();
         const p7s = await createDetachedSignature({ content: file, messageDigest: digest, signer, chain: [ca], sign: (di) => ap.sign('sign', di), signingTime: signedAt });
-        this.set({ ...this.snap, sign: { file, digest, p7s, signedAt } });
+        // Dropped if the screen was left (clear) or another file chosen meanwhile.
+        if (gen === this.signGen) this.set({ ...this.snap, sign: { file, digest, p7s, signedAt } });
       } finally {
         await ap.logout().catch(() => undefined);
       }
