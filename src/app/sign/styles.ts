@@ -11,7 +11,7 @@ export const keysStyles = css`
     display: grid;
     grid-template-columns: minmax(8rem, max-content) 1fr;
     gap: var(--space-2) var(--space-4);
-    margin: 0 0 var(--space-3);
+    margin: var(--space-3) 0;
   }
   dl.facts dt {
     color: var(--color-text-muted);
@@ -51,6 +51,7 @@ export const keysStyles = css`
   ul.checks {
     list-style: none;
     padding: 0;
+    margin-top: var(--space-3);
   }
   ul.checks li {
     display: flex;
