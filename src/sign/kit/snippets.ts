@@ -13,9 +13,13 @@
  *    client-certificate option).
  * Comment lines are in the UI language; directives are what the servers read.
  */
-import { t } from '../../i18n';
+import { registerCatalog, t } from '../../i18n';
+import { signUiCatalog } from '../../i18n/catalog/sign-ui';
 import type { AllowlistEntry } from './acceptance';
 import { BUNDLE_FILE_NAME } from './bundle';
+
+// The comment texts live in the lazily registered sign catalog; whoever loads this module gets them.
+registerCatalog(signUiCatalog);
 
 export interface SnippetOptions {
   readonly entries: readonly AllowlistEntry[];
