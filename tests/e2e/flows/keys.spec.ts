@@ -224,3 +224,26 @@ test.describe('the kit in demo mode (the JPKI-TEST roots are trusted there)', ()
     });
   }
 });
+
+test('verifying a signature works offline (the keys chunk is precached)', async ({ page, context, guard }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'keys-offline-'));
+  writeFileSync(join(dir, 'f.txt'), CONTENT);
+  openssl(['x509', '-inform', 'DER', '-in', join(FIXTURES, 'ordinary/sign.der'), '-out', join(dir, 's.pem')]);
+  openssl(['pkey', '-inform', 'DER', '-in', join(FIXTURES, 'ordinary/sign.key.p8'), '-out', join(dir, 'k.pem')]);
+  const made = openssl(['cms', '-sign', '-binary', '-in', join(dir, 'f.txt'), '-signer', join(dir, 's.pem'), '-inkey', join(dir, 'k.pem'), '-outform', 'DER', '-out', join(dir, 'f.txt.p7s')]);
+  expect(made.code, made.out).toBe(0);
+  await withLocale(page, 'en');
+  await page.goto('/');
+  await appReady(page);
+  await expect(page.locator('html')).toHaveAttribute('data-sw', 'activated', { timeout: 20_000 });
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await context.setOffline(true);
+  guard.allow(/ERR_INTERNET_DISCONNECTED|Failed to load resource|Failed to fetch/);
+  await page.goto('/?from=home-screen#/keys/verify'); // a full navigation, served by the SW; the never-loaded keys chunk comes from the precache
+  await appReady(page);
+  await page.getByTestId('verify-signature-input').setInputFiles(join(dir, 'f.txt.p7s'));
+  await page.getByTestId('verify-content-input').setInputFiles(join(dir, 'f.txt'));
+  await page.getByTestId('verify-start').click();
+  await expect(page.getByTestId('verify-result')).toHaveAttribute('data-valid', 'true', { timeout: 20_000 });
+  await context.setOffline(false);
+});
