@@ -159,6 +159,27 @@ export class JpkiAp {
     });
   }
 
+  /**
+   * COMPUTE DIGITAL SIGNATURE `80 2A 04 80 20 <SHA-256> 00`: RSASSA-PSS (MGF1-SHA-256) over a 32-byte
+   * hash, padded by the card. Found by myna-card by trying every P1 on a card (`src/ap/jpki.rs`; salt
+   * = 32 as its RustCrypto check requires); a single source, **UNCONFIRMED** on other cards
+   * (jpki-card.md §3.5; ../shared/reference/client-auth.md §2.4). The PSS salt is random, so there is
+   * no encode-and-compare self-check here: the caller verifies with WebCrypto over the message. A
+   * refusal (6A86 and the like) is a CardStatusError; nothing is retried and no PIN is re-sent.
+   */
+  signPss(key: JpkiPin, sha256: Uint8Array): Promise<Uint8Array> {
+    if (!Object.hasOwn(KEY_EF, key)) return Promise.reject(new LensError('jpki-pin-kind-unknown', { pin: String(key) }));
+    if (sha256.length !== 32) return Promise.reject(new LensError('jpki-sign-input-length', { length: sha256.length, max: 32 }));
+    return this.session.run(async () => {
+      await this.selectAp();
+      await this.session.selectEf(KEY_EF[key]);
+      const r = await this.session.send({ cla: 0x80, ins: 0x2a, p1: 0x04, p2: 0x80, data: sha256, ne: 256 });
+      if (r.sw === 0x6982) throw new LensError('pin-not-verified', { pin: PIN_OF[key].id }, { cause: new CardStatusError(r.sw, 'COMPUTE DIGITAL SIGNATURE') });
+      if (r.sw !== SW_OK) throw new CardStatusError(r.sw, 'COMPUTE DIGITAL SIGNATURE');
+      return r.data;
+    });
+  }
+
   private async loadKey(key: JpkiPin): Promise<RsaPublicKey> {
     const der = await this.readCertificateHeld(key);
     const publicKey = await rsaKeyOfCertificate(der);

@@ -27,6 +27,10 @@ export const USAGE = `usage: jpki-lens <command> [options]
   pem FILE                       the certificate as PEM
   bundle [--at DATE] [--trust-test-roots]
                                  PEM bundle of the auth CA certificates (TLS client-auth servers)
+  verify-signature X.p7s [FILE] [--at DATE] [--trust-test-roots] [--json]
+                                 verify a CMS signature: detached (.p7s + FILE) or attached (no FILE)
+  client-auth-bundle [--trust-test-roots]
+                                 PEM of every J-LIS 利用者証明用 CA generation, expired ones included
   oids                           OID file for openssl asn1parse -oid
 options: --lang ja|en (default en)
 exit codes: 0 ok, 1 verification failed, 2 usage, 3 bad input, 4 revocation could not be established, 70 internal error
@@ -62,7 +66,7 @@ function parseArgs(args: readonly string[]): Parsed {
   return { positional, flags, values };
 }
 
-function parseDate(s: string): Date {
+export function parseDate(s: string): Date {
   // ISO 8601 date or date-time; a bare date means 00:00:00 UTC.
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.test(s)) usage(`--at ${s}: not an ISO 8601 date`);
   const d = new Date(/T/.test(s) && !/(Z|[+-]\d{2}:\d{2})$/.test(s) ? `${s}Z` : s);

@@ -5,6 +5,7 @@ import { LensError, isLensError } from '../errors';
 import { LOCALES, loadLocales, setLocale, t, tBoth, type Locale } from '../i18n';
 import { runCommand, EXIT } from './commands';
 import { CARD_COMMANDS, CARD_USAGE, runCardCli } from './card';
+import { readCliFile, runSignCommand } from './sign-commands';
 
 async function main(argv: string[]): Promise<number> {
   // The card commands over PC/SC (src/cli/card): their own options, locale and exit codes.
@@ -17,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   await loadLocales(LOCALES);
   await setLocale(locale);
   try {
-    const out = await runCommand(argv, (file) => {
+    const out = (await runSignCommand(argv, readCliFile)) ?? await runCommand(argv, (file) => {
       try {
         return new Uint8Array(readFileSync(file));
       } catch (e) {

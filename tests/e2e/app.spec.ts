@@ -8,7 +8,7 @@ test.describe('the shell', () => {
     await appReady(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     const nav = page.getByRole('navigation', { name: '主なページ' });
-    await expect(nav.getByRole('link')).toHaveText(['カードを読む', '保存した証明書', 'アプリについて']);
+    await expect(nav.getByRole('link')).toHaveText(['カードを読む', '保存した証明書', '鍵を使う', 'アプリについて']);
     await expect(nav.getByRole('link', { name: 'カードを読む' })).toHaveAttribute('aria-current', 'page');
     await expect(page).toHaveTitle('カードを読む — JPKI Lens');
   });
@@ -17,7 +17,7 @@ test.describe('the shell', () => {
     await page.goto('/');
     await appReady(page);
     await page.getByRole('button', { name: 'English' }).click();
-    await expect(page.getByRole('navigation', { name: 'Main pages' }).getByRole('link')).toHaveText(['Read a card', 'Saved certificates', 'About']);
+    await expect(page.getByRole('navigation', { name: 'Main pages' }).getByRole('link')).toHaveText(['Read a card', 'Saved certificates', 'Use the keys', 'About']);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page).toHaveTitle('Read a card — JPKI Lens');
     await expect(page.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');

@@ -12,6 +12,11 @@ const SCREENS = [
   { name: 'reader', hash: '#/reader' },
   { name: 'library-empty', hash: '#/library' },
   { name: 'about', hash: '#/about' },
+  // The key-use screens are a lazy chunk: wait for their h1 before checking.
+  { name: 'keys', hash: '#/keys', lazy: true },
+  { name: 'keys-login-no-card', hash: '#/keys/login', lazy: true },
+  { name: 'keys-verify-empty', hash: '#/keys/verify', lazy: true },
+  { name: 'keys-kit-no-card', hash: '#/keys/kit', lazy: true },
 ] as const;
 
 for (const lang of ['ja', 'en'] as const) {
@@ -22,6 +27,7 @@ for (const lang of ['ja', 'en'] as const) {
       for (const s of SCREENS) {
         await page.goto(`/${s.hash}`);
         await appReady(page);
+        if ('lazy' in s) await expect(page.locator('jpki-keys-screen h1')).toBeVisible({ timeout: 15_000 });
         await expectAccessible(page, testInfo, `${s.name}-${lang}-${viewport}`);
         await screenshot(page, s.name, lang, viewport);
       }

@@ -5,3 +5,4 @@ import '../interop/vpcd-protocol.test';
 import '../interop/opensc.test';
 // The CLI's card commands through the PC/SC binding, pcscd and vpcd (same rules; after OpenSC, never beside it).
 import '../interop/pcsc-cli.test';
+import '../interop/sign-agreement.test';

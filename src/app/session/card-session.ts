@@ -51,6 +51,8 @@ function loadCatalogue(): Promise<Catalogue> {
 }
 
 export type Runtime = typeof import('./runtime');
+/** The loaded reader/card stack, as flows in their own models receive it (cardStep). */
+export type SessionRuntime = Runtime;
 let runtime: Promise<Runtime> | undefined;
 /** The reader/card stack, loaded on first use (see runtime.ts); a failed fetch is retried next time. */
 function loadRuntime(): Promise<Runtime> {
@@ -102,7 +104,7 @@ export interface IdentifiedDevice {
 /** Which virtual card the demo puts in the reader (issue 11: both are offered). */
 export type DemoCard = 'my-number' | 'licence';
 
-export type BusyAction = 'connect' | 'read' | 'verify' | 'change-pin' | 'personal' | 'face';
+export type BusyAction = 'connect' | 'read' | 'verify' | 'change-pin' | 'personal' | 'face' | 'sign';
 
 export interface SessionSnapshot {
   readonly phase: SessionPhase;
@@ -606,6 +608,15 @@ export class CardSessionModel {
   /** Whether the card in the reader is the demo's virtual card (its synthetic CAs are then trusted). */
   get demo(): boolean {
     return this.snap.reader?.demo === true;
+  }
+
+  /**
+   * For flows kept in their own models (src/app/session/sign-flow.ts): run `step` as a PIN step on this
+   * card — one at a time, errors returned to the dialog, counters updated from the card's answer
+   * (never re-sending a VERIFY); `verified()` marks `pinId` as just verified (counter back to max).
+   */
+  cardStep(busy: BusyAction, pinId: string, step: (channel: CardChannel, rt: Runtime, verified: () => void) => Promise<void>): Promise<PinOutcome> {
+    return this.pinStep(busy, pinId, (channel) => step(channel, this.runtime(), () => this.updatePin(pinId, 'max')));
   }
 
   /** Forget 個人番号, 4 info and the card face (the My Number and card-face screens call this when left). */

@@ -16,10 +16,12 @@ import '../ui';
 import '../reader/reader-screen';
 import '../library/library-screen';
 import '../about/about-screen';
+import { loadKeysScreen } from '../sign/load';
 
 const NAV: readonly { route: Route; key: string }[] = [
   { route: 'reader', key: 'app.nav.reader' },
   { route: 'library', key: 'app.nav.library' },
+  { route: 'keys', key: 'app.nav.keys' },
   { route: 'about', key: 'app.nav.about' },
 ];
 
@@ -244,6 +246,9 @@ export class JpkiApp extends LitElement {
         return html`<jpki-library-screen></jpki-library-screen>`;
       case 'about':
         return html`<jpki-about-screen></jpki-about-screen>`;
+      case 'keys':
+        loadKeysScreen(); // a lazy chunk (src/app/sign); the element upgrades when it arrives
+        return html`<jpki-keys-screen></jpki-keys-screen>`;
       case 'reader':
       default:
         return html`<jpki-reader-screen></jpki-reader-screen>`;

@@ -1,9 +1,9 @@
 /**
- * Hash routes: `#/reader` (default), `#/library`, `#/about`, each optionally followed by more path
+ * Hash routes: `#/reader` (default), `#/library`, `#/keys` (using the card's keys), `#/about`, each optionally followed by more path
  * segments for a screen's own sub-pages (e.g. `#/library/<id>`). Hash routing keeps every deep link
  * served by the one precached index.html, online or offline.
  */
-export const ROUTES = ['reader', 'library', 'about'] as const;
+export const ROUTES = ['reader', 'library', 'keys', 'about'] as const;
 export type Route = (typeof ROUTES)[number];
 export const DEFAULT_ROUTE: Route = 'reader';
 

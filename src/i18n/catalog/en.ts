@@ -14,6 +14,9 @@ import { messages as pcsc } from './pcsc/en';
 import { messages as pin } from './pin/en';
 import { messages as pki } from './pki/en';
 import { messages as readerReport } from './reader-report/en';
+import { messages as sign } from './sign/en';
+import { messages as signKit } from './sign-kit/en';
+import { messages as signUi } from './sign-ui/en';
 import { messages as sim } from './sim/en';
 import { messages as sony } from './sony/en';
 import { messages as store } from './store/en';
@@ -32,6 +35,9 @@ export const domains: readonly (readonly [string, Messages])[] = [
   ['pin', pin],
   ['pki', pki],
   ['reader-report', readerReport],
+  ['sign', sign],
+  ['sign-kit', signKit],
+  ['sign-ui', signUi],
   ['sim', sim],
   ['sony', sony],
   ['store', store],

@@ -14,6 +14,9 @@ import { messages as pcsc } from './pcsc/ja';
 import { messages as pin } from './pin/ja';
 import { messages as pki } from './pki/ja';
 import { messages as readerReport } from './reader-report/ja';
+import { messages as sign } from './sign/ja';
+import { messages as signKit } from './sign-kit/ja';
+import { messages as signUi } from './sign-ui/ja';
 import { messages as sim } from './sim/ja';
 import { messages as sony } from './sony/ja';
 import { messages as store } from './store/ja';
@@ -32,6 +35,9 @@ export const domains: readonly (readonly [string, Messages])[] = [
   ['pin', pin],
   ['pki', pki],
   ['reader-report', readerReport],
+  ['sign', sign],
+  ['sign-kit', signKit],
+  ['sign-ui', signUi],
   ['sim', sim],
   ['sony', sony],
   ['store', store],

@@ -77,6 +77,7 @@ describe('jpki-lens CLI', { timeout: 120_000 }, () => {
     expect(cli('oids').out.split('\n')[0]).toBe('1.2.392.200149.8.5.5.1 jpkiName JPKI name');
     const b = cli('bundle', '--at', '2026-06-01');
     expect(b.code).toBe(0);
+    // Valid on that date: authca03 and authca02 (pinned since it arrived in the corpus); authca01 expired.
     expect(b.out.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
     expect(b.out).toContain('authca03.cer');
     expect(b.out).toContain('authca02.cer');
