@@ -176,7 +176,7 @@ describe('CLI card commands over PC/SC (pcscd + vpcd + virtual card)', () => {
     ready(ctx);
     const r = await cli(['cert', 'auth', '--format', 'text']);
     expect(r.code, r.stderr).toBe(0);
-    setLocale('en');
+    await setLocale('en');
     expect(r.stdout.toString()).toBe(certificateText(await explainCertificate(fixture('ordinary/auth.der')), { annotations: true, locale: 'en' }));
   }, 60_000);
 

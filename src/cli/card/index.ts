@@ -4,7 +4,7 @@
  * and one line here.
  */
 import { isLensError } from '../../errors';
-import { setLocale, t, type Locale } from '../../i18n';
+import { LOCALES, loadLocales, setLocale, t, type Locale } from '../../i18n';
 import { parseCardArgs } from './args';
 import { certCommand } from './cert';
 import type { CardCommand } from './command';
@@ -37,7 +37,9 @@ export function cardLocale(argv: readonly string[], env: NodeJS.ProcessEnv): Loc
 
 /** Run one card command; resolves to the exit code (messages already written). */
 export async function runCardCommand(argv: readonly string[], io: CardIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  setLocale(cardLocale(argv, env));
+  // Errors carry both languages (tBoth): both catalogs are loaded (plain dynamic imports, also in Node).
+  await loadLocales(LOCALES);
+  await setLocale(cardLocale(argv, env));
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : CARD_COMMANDS.get(name);
   if (!command) {

@@ -21,7 +21,7 @@ describe('照合番号B on the virtual card (no PIN)', () => {
   it('counter first, then one VERIFY of 14 digits, then the face with a verified signature', async () => {
     const card = createVirtualMyNumberCard();
     const ap = new KenmenAp(card);
-    expect(await ap.numberBStatus()).toMatchObject({ remaining: 10, blocked: false });
+    expect(await ap.numberBStatus()).toMatchObject({ remaining: 3, blocked: false });
     await ap.verifyNumberB(KEY_B);
     expect(verifies(card)).toHaveLength(1);
     const face = await ap.readFace(trust);
@@ -39,8 +39,8 @@ describe('照合番号B on the virtual card (no PIN)', () => {
   it('a wrong key costs one try and says how many are left', async () => {
     const card = createVirtualMyNumberCard();
     const ap = new KenmenAp(card);
-    await expect(ap.verifyNumberB('60040120351112')).rejects.toMatchObject({ code: 'pin-wrong', params: { pin: 'kenmen-b', remaining: 9 } });
-    expect(card.pinStatus('kenkakuB')?.remaining).toBe(9);
+    await expect(ap.verifyNumberB('60040120351112')).rejects.toMatchObject({ code: 'pin-wrong', params: { pin: 'kenmen-b', remaining: 2 } });
+    expect(card.pinStatus('kenkakuB")?.remaining).toBe(2);
   });
   it('nearly exhausted: refused without the acknowledgement (nothing sent), accepted with it', async () => {
     const card = createVirtualMyNumberCard({ remaining: { kenkakuB: 1 } });

@@ -33,15 +33,15 @@ describe('card-face flow', () => {
   it('照合番号B: counter, a wrong key (counter from the card’s answer), then the face — no PIN sent', async () => {
     const { session, card } = await connected();
     expect(await readNumberBStatus(session)).toEqual({ ok: true });
-    expect(session.value.faceKeyB).toMatchObject({ remaining: 10 });
+    expect(session.value.faceKeyB).toMatchObject({ remaining: 3 });
     const wrong = await readFaceWithNumberB(session, printed(2), false);
     expect(wrong.ok ? 'ok' : wrong.error.code).toBe('pin-wrong');
-    expect(session.value.faceKeyB).toMatchObject({ remaining: 9 });
+    expect(session.value.faceKeyB).toMatchObject({ remaining: 2 });
     expect(await readFaceWithNumberB(session, printed(1), false)).toEqual({ ok: true });
     expect(session.value.face?.via).toBe('number-b');
     expect(session.value.face?.face.signature.status).toBe('unknown-ca'); // not the demo: synthetic CA untrusted
     expect(session.value.face?.back).toBeUndefined();
-    expect(session.value.faceKeyB).toMatchObject({ remaining: 10 });
+    expect(session.value.faceKeyB).toMatchObject({ remaining: 3 });
     expect(withData(card).map((e) => e.command.slice(0, 14))).toEqual(['00 20 00 80 0E', '00 20 00 80 0E']);
   });
   it('a typing mistake is returned at once and nothing reaches the card', async () => {
