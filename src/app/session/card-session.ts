@@ -51,7 +51,7 @@ function loadCatalogue(): Promise<Catalogue> {
 }
 
 export type Runtime = typeof import('./runtime');
-/** The loaded reader/card stack, as flows in their own models receive it (cardStep). */
+/** The loaded reader/card stack, as flows in their own models receive it (runCardStep). */
 export type SessionRuntime = Runtime;
 let runtime: Promise<Runtime> | undefined;
 /** The reader/card stack, loaded on first use (see runtime.ts); a failed fetch is retried next time. */
@@ -489,12 +489,6 @@ export class CardSessionModel {
     if (err.code === 'pin-blocked') this.updatePin(id, 'blocked');
   }
 
-  /** A step of another card application's model (the licence, licence-session.ts) on the current
-   * card, with the same busy/one-at-a-time/failure handling as the PIN steps here. */
-  runOnCard(busy: BusyAction, step: (channel: CardChannel) => Promise<void>): Promise<PinOutcome> {
-    return this.pinStep(busy, '', step);
-  }
-
   /** Run a PIN step: one at a time, only with a card, errors returned to the dialog. */
   private async pinStep(busy: BusyAction, pinId: string, step: (channel: CardChannel) => Promise<void>): Promise<PinOutcome> {
     const channel = this.channel;
@@ -590,33 +584,26 @@ export class CardSessionModel {
   }
 
   /**
-   * For flows kept in their own files (card-face-flow.ts): `step` runs as a PIN step on the current
-   * card (one at a time, errors returned, counters re-read when the outcome is unknown) and returns
-   * what to add to the snapshot — dropped if the card changed meanwhile. On success the counter of
-   * `pinId` (when the overview lists it) is back at its maximum.
+   * For flows kept in their own files (card-face-flow.ts, sign-flow.ts, licence-session.ts): `step` runs
+   * as a PIN step on the current card — one at a time, busy-marked, errors returned to the dialog,
+   * counters updated from the card's answer and re-read when the outcome is unknown (never re-sending a
+   * VERIFY). `verified()` marks `pinId` as just verified (counter back to its maximum) at the moment the
+   * step knows it; what the step returns is added to the snapshot, dropped if the card changed meanwhile.
+   * On success the counter of `pinId` (when the overview lists it) is back at its maximum.
    */
-  runCardStep(busy: BusyAction, pinId: string, step: (channel: CardChannel, rt: Runtime) => Promise<Partial<SessionSnapshot>>): Promise<PinOutcome> {
+  runCardStep(busy: BusyAction, pinId: string, step: (channel: CardChannel, rt: Runtime, verified: () => void) => Promise<Partial<SessionSnapshot> | void>): Promise<PinOutcome> {
     return this.pinStep(busy, pinId, async (channel) => {
       const gen = this.generation;
-      const patch = await step(channel, this.runtime());
+      const patch = await step(channel, this.runtime(), () => this.updatePin(pinId, 'max'));
       if (gen !== this.generation) return;
       if (this.snap.card?.pins.some((p) => p.id === pinId)) this.updatePin(pinId, 'max');
-      this.patch(patch);
+      if (patch) this.patch(patch);
     });
   }
 
   /** Whether the card in the reader is the demo's virtual card (its synthetic CAs are then trusted). */
   get demo(): boolean {
     return this.snap.reader?.demo === true;
-  }
-
-  /**
-   * For flows kept in their own models (src/app/session/sign-flow.ts): run `step` as a PIN step on this
-   * card — one at a time, errors returned to the dialog, counters updated from the card's answer
-   * (never re-sending a VERIFY); `verified()` marks `pinId` as just verified (counter back to max).
-   */
-  cardStep(busy: BusyAction, pinId: string, step: (channel: CardChannel, rt: Runtime, verified: () => void) => Promise<void>): Promise<PinOutcome> {
-    return this.pinStep(busy, pinId, (channel) => step(channel, this.runtime(), () => this.updatePin(pinId, 'max')));
   }
 
   /** Forget 個人番号, 4 info and the card face (the My Number and card-face screens call this when left). */

@@ -2,7 +2,7 @@
  * The licence's part of the card session (issue 11): what was read from an IC driver's licence or a
  * マイナ免許証 instance after its PINs, as a small model of its own next to `CardSessionModel` (which
  * only recognises the card and reads the PIN-free overview). Steps run through
- * `CardSessionModel.runOnCard`, so they are one at a time, busy-marked and end the card on a lost
+ * `CardSessionModel.runCardStep`, so they are one at a time, busy-marked and end the card on a lost
  * reader like every PIN step.
  *
  * Personal data (architecture rule 7): everything here is personal — held in memory only, never
@@ -13,6 +13,7 @@ import type { EntriesWithGlyphs, LicenceChanges, LicenceDomicile, LicenceSignatu
 import type { PinStatus } from '../../card/pin';
 import { LensError } from '../../errors';
 import type { CardSessionModel, PinOutcome } from './card-session';
+import type { CardChannel } from '../../card/channel';
 import type { RecognisedCard } from './recognised';
 
 type Runtime = typeof import('./runtime');
@@ -121,7 +122,7 @@ export class LicenceSessionModel {
     if (err.code === 'licence-pin-blocked') this.patch({ [key]: { ...base, remaining: 0, blocked: true } });
   }
 
-  private async step(pin: 1 | 2 | 'myna', work: (rt: Runtime) => (channel: Parameters<Parameters<CardSessionModel['runOnCard']>[1]>[0]) => Promise<void>): Promise<PinOutcome> {
+  private async step(pin: 1 | 2 | 'myna', work: (rt: Runtime) => (channel: CardChannel) => Promise<void>): Promise<PinOutcome> {
     this.bind();
     let rt: Runtime;
     try {
@@ -129,7 +130,9 @@ export class LicenceSessionModel {
     } catch (e) {
       return { ok: false, error: asError(e) };
     }
-    const outcome = await this.session.runOnCard(pin === 'myna' ? 'personal' : 'verify', work(rt));
+    const run = work(rt);
+    // pinId '' : the licence's counters are this model's own, not the overview's.
+    const outcome = await this.session.runCardStep(pin === 'myna' ? 'personal' : 'verify', '', (channel) => run(channel));
     if (!outcome.ok) {
       this.notePinError(pin === 1 ? 'pin1' : pin === 2 ? 'pin2' : 'mynaPin', pin, outcome.error);
       if (OUTCOME_UNKNOWN.includes(outcome.error.code)) await this.rereadCounters(rt, pin);
@@ -143,7 +146,7 @@ export class LicenceSessionModel {
    * fails too, the card session has already taken the card off the screen.
    */
   private async rereadCounters(rt: Runtime, pin: 1 | 2 | 'myna'): Promise<void> {
-    await this.session.runOnCard('read', async (channel) => {
+    await this.session.runCardStep('read', '', async (channel) => {
       if (pin === 'myna') {
         this.patch({ mynaPin: await new rt.MynaLicenceAp(channel).pinStatus() });
         return;

@@ -4,7 +4,7 @@
  * client-certificate kit's local check. Components render `value` and call the methods.
  *
  * House rules kept here:
- * - PIN steps go through `CardSessionModel.cardStep` (one at a time, counter first and the last-try
+ * - PIN steps go through `CardSessionModel.runCardStep` (one at a time, counter first and the last-try
  *   guard in JpkiAp.verifyPin, nothing re-sent); the JPKI login is ended (re-SELECT) after each use;
  * - a PSS refusal by the card is reported, never retried with the PIN;
  * - the file being signed or verified stays a `File` in this page: it is read as a stream for its
@@ -134,7 +134,7 @@ export class SignFlowModel {
    */
   proveLogin(value: string, acknowledgeLastTry: boolean, withPss: boolean): Promise<PinOutcome> {
     const demo = this.demo;
-    return this.session.cardStep('sign', 'jpki-auth', async (channel, rt, verified) => {
+    return this.session.runCardStep('sign', 'jpki-auth', async (channel, rt, verified) => {
       const ap = new rt.JpkiAp(channel);
       await ap.verifyPin('auth', value, { acknowledgeLastTry });
       verified();
@@ -177,7 +177,7 @@ export class SignFlowModel {
     const { file, digest } = this.snap.sign;
     if (!file || !digest) return Promise.resolve({ ok: false, error: new LensError('sign-no-file') });
     const gen = this.signGen;
-    return this.session.cardStep('sign', 'jpki-sign', async (channel, rt, verified) => {
+    return this.session.runCardStep('sign', 'jpki-sign', async (channel, rt, verified) => {
       const ap = new rt.JpkiAp(channel);
       await ap.verifyPin('sign', value, { acknowledgeLastTry });
       verified();

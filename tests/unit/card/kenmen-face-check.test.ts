@@ -40,7 +40,7 @@ describe('照合番号B on the virtual card (no PIN)', () => {
     const card = createVirtualMyNumberCard();
     const ap = new KenmenAp(card);
     await expect(ap.verifyNumberB('60040120351112')).rejects.toMatchObject({ code: 'pin-wrong', params: { pin: 'kenmen-b', remaining: 2 } });
-    expect(card.pinStatus('kenkakuB")?.remaining).toBe(2);
+    expect(card.pinStatus('kenkakuB')?.remaining).toBe(2);
   });
   it('nearly exhausted: refused without the acknowledgement (nothing sent), accepted with it', async () => {
     const card = createVirtualMyNumberCard({ remaining: { kenkakuB: 1 } });
