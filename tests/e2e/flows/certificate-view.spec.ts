@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import { test, expect, appReady, expectAccessible, screenshot, withLocale, VIEWPORTS, type ViewportName } from '../harness';
 import { explainCertificate, parseAsn1Tree, nodeAt, toPem, certificateText, opensslOidFile } from '../../../src/pki';
+import { LOCALES, loadLocales } from '../../../src/i18n';
 
 const FIX = resolve(import.meta.dirname, '../../fixtures/jpki-test');
 const TABS = ['basic', 'details', 'asn1', 'verify'] as const;
@@ -119,6 +120,8 @@ test('ASN.1: the SubjectAltName node highlights exactly its bytes; a hex byte se
 });
 
 test('exports download the right bytes', async ({ page }) => {
+  // The expected text is made here in Node with src/pki, whose labels come from the (lazily loaded) catalogs.
+  await loadLocales(LOCALES);
   await withLocale(page, 'en');
   const der = readFileSync(resolve(FIX, 'ordinary/auth.der'));
   const model = await explainCertificate(der);

@@ -85,7 +85,7 @@ for (const { profile, locales } of cases) {
         const dialog = page.getByTestId('pin-dialog');
         await expect(dialog.getByTestId('pin-tries')).toContainText('3');
         await enterPin(page, WRONG_PIN);
-        await expect(dialog.locator('jpki-error-notice')).toHaveAttribute('data-code', 'pin-wrong');
+        await expect(dialog.getByTestId('pin-field-error')).toHaveAttribute('data-code', 'pin-wrong');
         await expect(dialog.getByTestId('pin-tries')).toContainText('2');
         expect(await pinVerifies(page)).toHaveLength(1);
         await enterPin(page, AUTH_PIN);
