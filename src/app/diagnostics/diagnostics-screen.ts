@@ -11,6 +11,7 @@ import { CardSessionController } from '../session/card-session-controller';
 import { AppStateController } from '../state/app-state-controller';
 import { formatHash } from '../state/routes';
 import { baseStyles } from '../ui/styles';
+import { reportStyles } from './report-styles';
 import { buildReport } from './report';
 import '../ui/panel';
 import '../ui/notice';
@@ -20,30 +21,14 @@ import './reader-report-panel';
 export class JpkiDiagnosticsScreen extends LitElement {
   static override styles = [
     baseStyles,
+    reportStyles,
     css`
       .back {
         display: inline-block;
         margin-bottom: var(--space-3);
       }
-      textarea {
-        width: 100%;
-        min-height: 24rem;
-        font-family: var(--font-mono);
-        font-size: 0.8rem;
-        line-height: 1.5;
-        padding: var(--space-3);
-        border: 1px solid var(--color-border-strong);
-        border-radius: var(--radius-m);
-        background: var(--color-surface-sunken);
-        color: var(--color-text);
-        white-space: pre;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--space-3);
-        align-items: center;
-        margin-top: var(--space-3);
+      :host {
+        --report-min-height: 24rem;
       }
     `,
   ];

@@ -12,6 +12,7 @@ import { downloadFile } from '../certificate/download';
 import { CardSessionController } from '../session/card-session-controller';
 import { AppStateController } from '../state/app-state-controller';
 import { baseStyles } from '../ui/styles';
+import { reportStyles } from './report-styles';
 import { buildReaderReport, readerReportFileName, type ReaderOutcome } from './reader-report';
 import '../ui/panel';
 
@@ -19,6 +20,7 @@ import '../ui/panel';
 export class JpkiReaderReportPanel extends LitElement {
   static override styles = [
     baseStyles,
+    reportStyles,
     css`
       :host {
         display: block;
@@ -45,25 +47,8 @@ export class JpkiReaderReportPanel extends LitElement {
         align-items: center;
         min-height: 44px;
       }
-      textarea {
-        width: 100%;
-        min-height: 14rem;
-        font-family: var(--font-mono);
-        font-size: 0.8rem;
-        line-height: 1.5;
-        padding: var(--space-3);
-        border: 1px solid var(--color-border-strong);
-        border-radius: var(--radius-m);
-        background: var(--color-surface-sunken);
-        color: var(--color-text);
-        white-space: pre;
-      }
-      .row {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--space-3);
-        align-items: center;
-        margin-top: var(--space-3);
+      :host {
+        --report-min-height: 14rem;
       }
       .preview-label {
         display: block;
