@@ -19,7 +19,7 @@
 import { LensError } from '../errors';
 import type { Bytes } from './bytes';
 import { digestInfo } from './digest-info';
-import { type RsaPublicKey, verifyPkcs1v15 } from './rsa-check';
+import { type RsaPublicKey, verifyPkcs1v15 } from '../pki/rsa-check';
 import { children, parseTlv, requireChild, valueOf } from './tlv';
 import { JLIS_CVC_CA_KEYS } from './cvc-ca-keys.generated';
 import { SYNTHETIC_CVC_CA_KEYS } from './cvc-test-ca.generated';

@@ -12,7 +12,7 @@ import { type PinStatus, type VerifyOptions, changePin, readPinStatus, verifyPin
 import { PIN } from './pin-references';
 import { type PinStatusEntry, readAllPinStatus } from './pin-status';
 import { type ReadPolicy, readObject } from './read';
-import { type RsaPublicKey, rsaKeyOfCertificate, verifyPkcs1v15 } from './rsa-check';
+import { type RsaPublicKey, rsaKeyOfCertificate, verifyPkcs1v15 } from '../pki/rsa-check';
 import { CardSession } from './session';
 import { CardStatusError, SW_OK } from './status-words';
 import { LensError } from '../errors';
@@ -134,7 +134,7 @@ export class JpkiAp {
    * COMPUTE DIGITAL SIGNATURE `80 2A 00 80 Lc <DigestInfo> 00` with the auth or sign key (after
    * SELECT of key EF 0017/001A; OpenSC `jpki_compute_signature`, jpki-card.md §3.5). The PIN of that
    * key must have been verified. The signature is checked against the certificate's public key
-   * before it is returned (rsa-check.ts); a mismatch is `signature-check-failed`.
+   * before it is returned (pki/rsa-check.ts); a mismatch is `signature-check-failed`.
    */
   sign(key: JpkiPin, digestInfo: Uint8Array): Promise<Uint8Array> {
     if (!Object.hasOwn(KEY_EF, key)) return Promise.reject(new LensError('jpki-pin-kind-unknown', { pin: String(key) }));

@@ -15,7 +15,7 @@
  */
 import { type Bytes, concat } from '../bytes';
 import { type CardSignature, type CardVerifiableCertificate, type CvcTrust, checkWithCvc, parseCvc, verifySha256Pkcs1 } from './cvc';
-import { type RsaPublicKey, verifyPkcs1v15 } from './rsa-check';
+import { type RsaPublicKey, verifyPkcs1v15 } from '../pki/rsa-check';
 import { type TlvHeader, children, parseTlv } from './tlv';
 import { LensError } from '../errors';
 

@@ -16,7 +16,7 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { LensError } from '../errors';
 import { verifyChain, type ChainResult } from '../pki';
-import { rsaKeyOfCertificate, verifyPkcs1v15 } from '../card/rsa-check';
+import { rsaKeyOfCertificate, verifyPkcs1v15 } from '../pki/rsa-check';
 import { OID } from './attributes';
 import { HASH_OF_OID, digestBytes, digestContent, type HashName } from './digest';
 import { equalBytes, octetsOf } from './der';
@@ -236,7 +236,7 @@ export async function verifyDetachedSignature(p7s: Uint8Array, content: Blob | U
     if (signingCertificateMatches(si, found.der) === false) problems.push('signing-certificate-mismatch');
   } else if (signatureAlgorithm === OID.rsaEncryption || (SIG_HASH[signatureAlgorithm] && !ECDSA.has(signatureAlgorithm))) {
     // No signed attributes: the signature is over the content digest itself (§5.4); RSA PKCS#1 v1.5
-    // is checked by encode-and-compare over the DigestInfo (RFC 8017 §8.2.2; card/rsa-check.ts).
+    // is checked by encode-and-compare over the DigestInfo (RFC 8017 §8.2.2; pki/rsa-check.ts).
     const digestInfo = new asn1js.Sequence({
       value: [new pkijs.AlgorithmIdentifier({ algorithmId: digestAlgorithm, algorithmParams: new asn1js.Null() }).toSchema(), new asn1js.OctetString({ valueHex: digest.slice().buffer })],
     });
