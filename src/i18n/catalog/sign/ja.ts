@@ -5,9 +5,9 @@
 import type { Messages } from '../../types';
 
 export const messages: Messages = {
-  'error.sign-digest-unsupported': 'このハッシュ関数({hash})には対応していません。',
+  'error.sign-digest-unsupported': 'このハッシュ関数 ({hash}) には対応していません。',
   'error.sign-cancelled': '取り消しました。',
-  'error.sign-certificate-unparseable': '証明書を読み取れません(DER 形式の X.509 証明書ではありません)。',
+  'error.sign-certificate-unparseable': '証明書を読み取れません (DER 形式の X.509 証明書ではありません)。',
   'error.sign-signature-check-failed': 'カードが返した署名が証明書の公開鍵で検証できませんでした。署名ファイルは作っていません。',
   'error.sign-not-cms': 'CMS (PKCS#7) の署名ファイルとして読み取れません。',
   'error.sign-not-signed-data': 'CMS ファイルですが、署名データ (SignedData) ではありません (種類 {type})。',
