@@ -8,9 +8,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { createVirtualMyNumberCard, type VirtualMyNumberCard } from '../../src/sim';
-import { environmentProblem, findTools, pemToDer, run, startPcscEnvironment, type PcscEnvironment, type Tools } from './pcsc-env';
+import { environmentProblem, findTools, pemToDer, run, type PcscEnvironment, type Tools } from './pcsc-env';
+import { pcscEnvironmentFor as sharedEnvironmentFor } from './pcsc-suite';
 
 const FIXTURES = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../fixtures/jpki-test');
 const fixture = (rel: string): Buffer => readFileSync(join(FIXTURES, rel));
@@ -18,35 +19,7 @@ const found = findTools();
 const problem = 'missing' in found ? `OpenSC interop tools missing: ${found.missing.join(', ')}` : environmentProblem();
 const tools: Tools | undefined = 'missing' in found ? undefined : found;
 
-/**
- * Starts pcscd + vpcd with `card` around the enclosing describe. The returned function gives a test
- * the ready environment; it skips with the reason outside CI and fails under CI=true.
- */
-function pcscEnvironmentFor(card: VirtualMyNumberCard): (ctx: TestContext) => PcscEnvironment {
-  let env: PcscEnvironment | undefined;
-  let setupError: unknown;
-  beforeAll(async () => {
-    if (problem || !tools) return;
-    try {
-      env = await startPcscEnvironment(tools, card);
-    } catch (e) {
-      setupError = e;
-    }
-  }, 40_000);
-  afterAll(async () => {
-    await env?.stop();
-  }, 15_000);
-  return (ctx) => {
-    if (problem) {
-      if (process.env.CI === 'true') throw new Error(`${problem} (CI=true: the interop test must run)`);
-      ctx.skip(problem);
-    }
-    if (setupError instanceof Error) throw setupError;
-    if (setupError !== undefined) throw new Error('pcsc environment setup failed');
-    if (!env) throw new Error('pcsc environment not started');
-    return env;
-  };
-}
+const pcscEnvironmentFor = (card: VirtualMyNumberCard): ((ctx: TestContext) => PcscEnvironment) => sharedEnvironmentFor(card, { tools, problem, suite: 'interop test' });
 
 describe('OpenSC against the virtual My Number card (pcscd + vpcd)', () => {
   const card = createVirtualMyNumberCard({ person: 'ordinary' });

@@ -12,11 +12,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { createVirtualMyNumberCard, type VirtualMyNumberCard } from '../../src/sim';
 import { certificateText, explainCertificate, toPem } from '../../src/pki';
 import { setLocale } from '../../src/i18n';
-import { environmentProblem, findTools, pemToDer, run, startPcscEnvironment, type PcscEnvironment, type Tools } from './pcsc-env';
+import { environmentProblem, findTools, pemToDer, run, type PcscEnvironment, type Tools } from './pcsc-env';
+import { pcscEnvironmentFor as sharedEnvironmentFor } from './pcsc-suite';
 
 const ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/jpki-test');
@@ -70,31 +71,7 @@ function cli(args: readonly string[], options: { secret?: string; env?: Record<s
   });
 }
 
-/** Starts pcscd + vpcd with `card` around the enclosing describe (as the OpenSC suite does). */
-function pcscEnvironmentFor(card: VirtualMyNumberCard): (ctx: TestContext) => PcscEnvironment {
-  let env: PcscEnvironment | undefined;
-  let setupError: unknown;
-  beforeAll(async () => {
-    if (problem || !tools) return;
-    try {
-      env = await startPcscEnvironment(tools, card);
-    } catch (e) {
-      setupError = e;
-    }
-  }, 40_000);
-  afterAll(async () => {
-    await env?.stop();
-  }, 15_000);
-  return (ctx) => {
-    if (problem) {
-      if (process.env.CI === 'true') throw new Error(`${problem} (CI=true: the PC/SC CLI test must run)`);
-      ctx.skip(problem);
-    }
-    if (setupError instanceof Error) throw setupError;
-    if (!env) throw new Error('pcsc environment not started');
-    return env;
-  };
-}
+const pcscEnvironmentFor = (card: VirtualMyNumberCard): ((ctx: TestContext) => PcscEnvironment) => sharedEnvironmentFor(card, { tools, problem, suite: 'PC/SC CLI test' });
 
 /** Runs `action` (once) when the card receives its `n`-th READ BINARY, before the card answers it. */
 function onReadBinary(card: VirtualMyNumberCard, n: number, action: () => Promise<void> | void): void {

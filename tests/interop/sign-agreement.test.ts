@@ -10,12 +10,13 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JpkiAp } from '../../src/card/jpki';
 import { createVirtualMyNumberCard } from '../../src/sim';
 import { createDetachedSignature, verifyDetachedSignature } from '../../src/sign/cms';
 import { proveKeyPossession } from '../../src/sign/challenge';
-import { environmentProblem, findTools, run, startPcscEnvironment, type PcscEnvironment, type Tools } from './pcsc-env';
+import { environmentProblem, findTools, run, type Tools } from './pcsc-env';
+import { pcscEnvironmentFor } from './pcsc-suite';
 
 const FIXTURES = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../fixtures/jpki-test');
 const fixture = (rel: string) => new Uint8Array(readFileSync(join(FIXTURES, rel)));
@@ -33,28 +34,7 @@ async function digestInfo(message: string): Promise<Uint8Array> {
 
 describe('the app\'s signatures agree with OpenSC (pcscd + vpcd, virtual card)', () => {
   const card = createVirtualMyNumberCard({ person: 'ordinary' });
-  let env: PcscEnvironment | undefined;
-  let setupError: unknown;
-  beforeAll(async () => {
-    if (problem || !tools) return;
-    try {
-      env = await startPcscEnvironment(tools, card);
-    } catch (e) {
-      setupError = e;
-    }
-  }, 40_000);
-  afterAll(async () => {
-    await env?.stop();
-  }, 15_000);
-  const ready = (ctx: TestContext): PcscEnvironment => {
-    if (problem) {
-      if (process.env.CI === 'true') throw new Error(`${problem} (CI=true: the interop test must run)`);
-      ctx.skip(problem);
-    }
-    if (setupError !== undefined) throw setupError instanceof Error ? setupError : new Error('pcsc environment setup failed');
-    if (!env) throw new Error('pcsc environment not started');
-    return env;
-  };
+  const ready = pcscEnvironmentFor(card, { tools, problem, suite: 'interop test' });
 
   for (const [key, slot, id, pin] of [['auth', '0', '01', '1234'], ['sign', '1', '02', 'ABC123']] as const) {
     it(`${key} key: pkcs11-tool --sign -m RSA-PKCS over a DigestInfo = JpkiAp.sign over the same DigestInfo`, async (ctx) => {
